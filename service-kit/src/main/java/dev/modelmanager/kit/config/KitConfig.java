@@ -4,7 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Settings every service shares, under {@code mm.}. Each service adds its own {@code mm.<service>}. */
+/**
+ * Settings every service shares, under {@code mm.}. Each service adds its own {@code mm.<service>}.
+ */
 @ConfigMapping(prefix = "mm")
 public interface KitConfig {
 

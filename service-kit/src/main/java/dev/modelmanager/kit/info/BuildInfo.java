@@ -17,7 +17,9 @@ public class BuildInfo {
   public BuildInfo() {
     Properties git = new Properties();
     try (InputStream in =
-        Thread.currentThread().getContextClassLoader().getResourceAsStream("META-INF/mm-git.properties")) {
+        Thread.currentThread()
+            .getContextClassLoader()
+            .getResourceAsStream("META-INF/mm-git.properties")) {
       if (in != null) {
         git.load(in);
       }

@@ -1,7 +1,6 @@
 package dev.modelmanager.kit.info;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,9 +15,11 @@ public final class SecretRedactor {
           "(?i).*(password|passwd|secret|token|credential|api[-_.]?key|private[-_.]?key|"
               + "sasl\\.jaas|client[-_.]?secret|auth[-_.]?header).*");
   // scheme://user:pass@host or scheme://user@host (the user part can itself be a token).
-  private static final Pattern URL_USERINFO = Pattern.compile("(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)(?<userinfo>[^@/\\s]+)@");
+  private static final Pattern URL_USERINFO =
+      Pattern.compile("(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)(?<userinfo>[^@/\\s]+)@");
   private static final Pattern SECRET_PARAM =
-      Pattern.compile("(?i)(?<name>password|passwd|pwd|secret|token|access_token|api_key|apikey|key|sig|signature)=(?<value>[^&;\\s]*)");
+      Pattern.compile(
+          "(?i)(?<name>password|passwd|pwd|secret|token|access_token|api_key|apikey|key|sig|signature)=(?<value>[^&;\\s]*)");
 
   private SecretRedactor() {}
 
@@ -39,9 +40,7 @@ public final class SecretRedactor {
 
   /** Strips credentials from URLs and secret query parameters inside a free-form value. */
   public static String redactValue(String value) {
-    Matcher m = URL_USERINFO.matcher(value);
-    String out = m.replaceAll(r -> Matcher.quoteReplacement(r.group("scheme") + REDACTED + "@"));
-    Matcher p = SECRET_PARAM.matcher(out);
-    return p.replaceAll(r -> Matcher.quoteReplacement(r.group("name") + "=" + REDACTED));
+    String out = URL_USERINFO.matcher(value).replaceAll("${scheme}" + REDACTED + "@");
+    return SECRET_PARAM.matcher(out).replaceAll("${name}=" + REDACTED);
   }
 }

@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns every failure into an RFC 9457 problem. No stack trace or exception message from a
- * library ever reaches the client: only the details we chose to write.
+ * Turns every failure into an RFC 9457 problem. No stack trace or exception message from a library
+ * ever reaches the client: only the details we chose to write.
  */
 public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -77,7 +77,11 @@ public class ProblemMappers {
     String where =
         e.getLocation() == null
             ? ""
-            : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            : " (line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr()
+                + ")";
     return Problems.response(
         ProblemType.MALFORMED_JSON.problem("The request body could not be parsed as JSON" + where),
         uri.getPath());
@@ -130,8 +134,7 @@ public class ProblemMappers {
     LOG.errorf(e, "request %s failed", id);
     return Problems.response(
         ProblemType.INTERNAL.problem(
-            "An unexpected error occurred; the service log has the details under request id "
-                + id),
+            "An unexpected error occurred; the service log has the details under request id " + id),
         uri.getPath());
   }
 

@@ -9,8 +9,8 @@ import java.util.UUID;
 /**
  * A CloudEvents 1.0 event in structured JSON mode, as carried on every Model Manager topic.
  *
- * <p>{@code subject} holds the aggregate id (also the Kafka key), so consumers can keep per-aggregate
- * order without parsing {@code data}.
+ * <p>{@code subject} holds the aggregate id (also the Kafka key), so consumers can keep
+ * per-aggregate order without parsing {@code data}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(

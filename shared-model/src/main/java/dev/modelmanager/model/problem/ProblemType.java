@@ -11,6 +11,7 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
   NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
   CONFLICT("conflict", "Conflict", 409),
+  INVALID_CONTENT("invalid-content", "The content is not valid", 422),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
   UPSTREAM_UNAVAILABLE("upstream-unavailable", "Upstream service unavailable", 502),
   UPSTREAM_TIMEOUT("upstream-timeout", "Upstream service timed out", 504),

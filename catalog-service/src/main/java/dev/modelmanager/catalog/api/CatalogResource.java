@@ -1,0 +1,93 @@
+package dev.modelmanager.catalog.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelmanager.catalog.service.CatalogQueryService;
+import dev.modelmanager.catalog.service.CatalogReloadService;
+import dev.modelmanager.model.api.Page;
+import dev.modelmanager.model.events.CatalogEvents;
+import dev.modelmanager.model.problem.Problem;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/catalog")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "catalog")
+public class CatalogResource {
+  private final CatalogReloadService reloads;
+  private final CatalogQueryService queries;
+  private final ObjectMapper mapper;
+
+  CatalogResource(CatalogReloadService reloads, CatalogQueryService queries, ObjectMapper mapper) {
+    this.reloads = reloads;
+    this.queries = queries;
+    this.mapper = mapper;
+  }
+
+  @POST
+  @Path("/reload")
+  @Operation(
+      summary = "Reload the catalog from git",
+      description =
+          "Reads the catalog branch, applies added/changed/removed entries and emits their events.")
+  @APIResponse(responseCode = "200", description = "What the reload changed")
+  @APIResponse(
+      responseCode = "422",
+      description = "An entry file is invalid; nothing was changed",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "502",
+      description = "The catalog repository could not be read",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Uni<CatalogEvents.Reloaded> reload() {
+    return reloads.reload();
+  }
+
+  @GET
+  @Path("/entries")
+  @Operation(summary = "List approved catalog entries")
+  public Uni<Page<CatalogEntryView>> list(
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+      @QueryParam("cursor") String cursor) {
+    return queries
+        .list(limit, cursor)
+        .map(
+            p ->
+                new Page<>(
+                    p.items().stream().map(e -> CatalogEntryView.of(e, mapper)).toList(),
+                    p.nextCursor()));
+  }
+
+  @GET
+  @Path("/entries/{id}")
+  @Operation(summary = "One catalog entry")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such entry",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Uni<CatalogEntryView> get(@PathParam("id") String id) {
+    return queries.get(id).map(e -> CatalogEntryView.of(e, mapper));
+  }
+}

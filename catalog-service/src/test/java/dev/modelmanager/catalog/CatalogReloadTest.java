@@ -1,0 +1,154 @@
+package dev.modelmanager.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.modelmanager.testkit.kafka.KafkaResource;
+import dev.modelmanager.testkit.postgres.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = CatalogRepoResource.class, restrictToAnnotatedClass = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CatalogReloadTest {
+
+  @Test
+  @Order(1)
+  void reloadAddsEveryEntryOfTheBranch() {
+    Map<String, String> files = new HashMap<>();
+    files.put(
+        "models/llama.yaml",
+        GitCatalogFixture.entry("llama-3-1-8b", "meta-llama/Llama-3.1-8B-Instruct"));
+    files.put("models/qwen.yaml", GitCatalogFixture.entry("qwen2-5-0-5b", "Qwen/Qwen2.5-0.5B"));
+    String commit = CatalogRepoResource.fixture().commit("two models", files);
+
+    given()
+        .post("/api/v1/catalog/reload")
+        .then()
+        .statusCode(200)
+        .body("commit", equalTo(commit))
+        .body("added", containsInAnyOrder("llama-3-1-8b", "qwen2-5-0-5b"))
+        .body("updated", empty())
+        .body("removed", empty());
+
+    given()
+        .get("/api/v1/catalog/entries/llama-3-1-8b")
+        .then()
+        .statusCode(200)
+        .body("repo", equalTo("meta-llama/Llama-3.1-8B-Instruct"))
+        .body("document.description", equalTo("llama-3-1-8b for tests"));
+  }
+
+  @Test
+  @Order(2)
+  void reloadWithoutChangesChangesNothing() {
+    given()
+        .post("/api/v1/catalog/reload")
+        .then()
+        .statusCode(200)
+        .body("added", empty())
+        .body("updated", empty());
+  }
+
+  @Test
+  @Order(3)
+  void invalidEntryFailsTheReloadAndKeepsTheCatalog() {
+    Map<String, String> files = new HashMap<>();
+    files.put("models/broken.yaml", "id: Not A Slug\n");
+    files.put(
+        "models/qwen.yaml", GitCatalogFixture.entry("qwen2-5-0-5b", "Qwen/Qwen2.5-0.5B-Instruct"));
+    CatalogRepoResource.fixture().commit("a broken entry", files);
+
+    given()
+        .post("/api/v1/catalog/reload")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://modelmanager.dev/problems/invalid-content"))
+        .body("errors.field", hasItem("models/broken.yaml#id"))
+        .body("errors.field", hasItem("models/broken.yaml#repo"));
+
+    given()
+        .get("/api/v1/catalog/entries/qwen2-5-0-5b")
+        .then()
+        .statusCode(200)
+        .body("repo", equalTo("Qwen/Qwen2.5-0.5B"));
+  }
+
+  @Test
+  @Order(4)
+  void reloadReportsUpdatesAndRemovals() {
+    Map<String, String> files = new HashMap<>();
+    files.put("models/broken.yaml", null);
+    files.put("models/llama.yaml", null);
+    CatalogRepoResource.fixture().commit("fix and drop", files);
+
+    given()
+        .post("/api/v1/catalog/reload")
+        .then()
+        .statusCode(200)
+        .body("updated", contains("qwen2-5-0-5b"))
+        .body("removed", contains("llama-3-1-8b"));
+    given()
+        .get("/api/v1/catalog/entries/llama-3-1-8b")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  @Order(5)
+  void listPagesWithACursor() {
+    Map<String, String> files = new HashMap<>();
+    for (int i = 0; i < 5; i++) {
+      files.put("models/m" + i + ".yaml", GitCatalogFixture.entry("m" + i, "org/model-" + i));
+    }
+    CatalogRepoResource.fixture().commit("five more", files);
+    given().post("/api/v1/catalog/reload").then().statusCode(200);
+
+    String cursor =
+        given()
+            .queryParam("limit", 4)
+            .get("/api/v1/catalog/entries")
+            .then()
+            .statusCode(200)
+            .body("items.id", contains("m0", "m1", "m2", "m3"))
+            .extract()
+            .path("nextCursor");
+    given()
+        .queryParam("limit", 4)
+        .queryParam("cursor", cursor)
+        .get("/api/v1/catalog/entries")
+        .then()
+        .statusCode(200)
+        .body("items.id", contains("m4", "qwen2-5-0-5b"))
+        .body("nextCursor", nullValue());
+  }
+
+  @Test
+  void limitOutOfRangeIsAValidationProblem() {
+    given()
+        .queryParam("limit", 0)
+        .get("/api/v1/catalog/entries")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors", hasSize(1))
+        .body("errors[0].field", equalTo("limit"));
+  }
+}

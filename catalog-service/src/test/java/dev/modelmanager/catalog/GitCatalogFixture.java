@@ -1,0 +1,90 @@
+package dev.modelmanager.catalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+
+/** A real bare git repository standing in for the catalog remote, plus a clone to commit from. */
+public final class GitCatalogFixture {
+  private final Path bare;
+  private final Path work;
+
+  private GitCatalogFixture(Path bare, Path work) {
+    this.bare = bare;
+    this.work = work;
+  }
+
+  public static GitCatalogFixture create() {
+    try {
+      Path root = Files.createTempDirectory("mm-catalog-test");
+      Path bare = root.resolve("catalog.git");
+      Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+      Path work = root.resolve("work");
+      Git.cloneRepository()
+          .setURI(bare.toUri().toString())
+          .setDirectory(work.toFile())
+          .call()
+          .close();
+      GitCatalogFixture f = new GitCatalogFixture(bare, work);
+      f.commit("Start", Map.of("models/README.md", "entries live here\n"));
+      return f;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GitAPIException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A fixture created earlier in this JVM, found by its folder. */
+  public static GitCatalogFixture open(Path root) {
+    return new GitCatalogFixture(root.resolve("catalog.git"), root.resolve("work"));
+  }
+
+  public Path root() {
+    return bare.getParent();
+  }
+
+  public String url() {
+    return bare.toUri().toString();
+  }
+
+  /** Writes (or, with a null content, deletes) files, commits and pushes to main. */
+  public synchronized String commit(String message, Map<String, String> files) {
+    try (Git git = Git.open(work.toFile())) {
+      for (var f : files.entrySet()) {
+        Path p = work.resolve(f.getKey());
+        if (f.getValue() == null) {
+          Files.deleteIfExists(p);
+          git.rm().addFilepattern(f.getKey()).call();
+        } else {
+          Files.createDirectories(p.getParent());
+          Files.writeString(p, f.getValue());
+          git.add().addFilepattern(f.getKey()).call();
+        }
+      }
+      String sha =
+          git.commit().setMessage(message).setAuthor("test", "test@localhost").call().getName();
+      git.push().setRemote("origin").add("HEAD:refs/heads/main").call();
+      return sha;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GitAPIException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A minimal valid entry file. */
+  public static String entry(String id, String repo) {
+    return "id: "
+        + id
+        + "\nrepo: "
+        + repo
+        + "\nrevision: main\ndescription: "
+        + id
+        + " for tests\n";
+  }
+}

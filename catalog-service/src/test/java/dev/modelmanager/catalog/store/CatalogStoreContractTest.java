@@ -1,0 +1,201 @@
+package dev.modelmanager.catalog.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.modelmanager.catalog.CatalogRepoResource;
+import dev.modelmanager.catalog.domain.CatalogEntry;
+import dev.modelmanager.catalog.domain.ReloadRecord;
+import dev.modelmanager.kit.events.Outbox;
+import dev.modelmanager.kit.events.OutboxMessage;
+import dev.modelmanager.kit.events.PostgresOutbox;
+import dev.modelmanager.kit.events.SqliteOutbox;
+import dev.modelmanager.kit.store.PostgresTransactor;
+import dev.modelmanager.kit.store.SqliteTransactor;
+import dev.modelmanager.kit.store.Transactor;
+import dev.modelmanager.model.events.CloudEvent;
+import dev.modelmanager.testkit.kafka.KafkaResource;
+import dev.modelmanager.testkit.postgres.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** One behaviour contract, run against real Postgres and a real SQLite file. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(
+    value = CatalogRepoResource.class,
+    initArgs = @ResourceArg(name = "name", value = "contract"),
+    restrictToAnnotatedClass = true)
+class CatalogStoreContractTest {
+  @Inject PostgresCatalogStore postgresStore;
+  @Inject SqliteCatalogStore sqliteStore;
+  @Inject PostgresTransactor postgresTx;
+  @Inject SqliteTransactor sqliteTx;
+  @Inject PostgresOutbox postgresOutbox;
+  @Inject SqliteOutbox sqliteOutbox;
+
+  @ConfigProperty(name = "mm.sqlite.path")
+  String sqlitePath;
+
+  record Adapters(String kind, CatalogStore store, Transactor tx, Outbox outbox) {}
+
+  Adapters adapters(String kind) {
+    return kind.equals("postgres")
+        ? new Adapters(kind, postgresStore, postgresTx, postgresOutbox)
+        : new Adapters(kind, sqliteStore, sqliteTx, sqliteOutbox);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void upsertInsertsThenReplaces(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    String id = "upsert-" + kind;
+    await(() -> a.tx().inTransaction(() -> a.store().upsert(entry(id, "org/one", "h1"), "c1")));
+    await(() -> a.tx().inTransaction(() -> a.store().upsert(entry(id, "org/two", "h2"), "c2")));
+
+    CatalogEntry found = await(() -> a.store().find(id)).orElseThrow();
+    assertThat(found.repo()).isEqualTo("org/two");
+    assertThat(found.contentHash()).isEqualTo("h2");
+    assertThat(await(() -> a.store().find("missing-" + kind))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void pagesAreOrderedByIdAndStartAfterTheCursor(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    for (String suffix : new String[] {"c", "a", "b"}) {
+      String id = "page-" + kind + "-" + suffix;
+      await(() -> a.tx().inTransaction(() -> a.store().upsert(entry(id, "org/x", "h"), "c")));
+    }
+    var first = await(() -> a.store().page("page-" + kind, 2));
+    assertThat(first)
+        .extracting(CatalogEntry::id)
+        .containsExactly("page-" + kind + "-a", "page-" + kind + "-b");
+    var next = await(() -> a.store().page("page-" + kind + "-b", 2));
+    assertThat(next).extracting(CatalogEntry::id).first().isEqualTo("page-" + kind + "-c");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void deleteRemovesTheEntry(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    String id = "delete-" + kind;
+    await(() -> a.tx().inTransaction(() -> a.store().upsert(entry(id, "org/x", "h"), "c")));
+    await(() -> a.tx().inTransaction(() -> a.store().delete(id)));
+    assertThat(await(() -> a.store().find(id))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void lastReloadIsTheLatestFinished(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    Instant t = Instant.now().plus(1000, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+    ReloadRecord older = new ReloadRecord(UUID.randomUUID(), "old", t, 1, 1, 0, 0);
+    ReloadRecord newer = new ReloadRecord(UUID.randomUUID(), "new", t.plusSeconds(5), 2, 1, 1, 0);
+    await(
+        () ->
+            a.tx()
+                .inTransaction(
+                    () -> a.store().saveReload(older).chain(() -> a.store().saveReload(newer))));
+    assertThat(await(() -> a.store().lastReload())).contains(newer);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void aFailedTransactionKeepsNeitherTheChangeNorItsEvent(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    String id = "rollback-" + kind;
+    CloudEvent event =
+        CloudEvent.create(
+            "/test", "dev.modelmanager.test", id, JsonNodeFactory.instance.objectNode());
+    assertThatThrownBy(
+            () ->
+                await(
+                    () ->
+                        a.tx()
+                            .inTransaction(
+                                () ->
+                                    a.store()
+                                        .upsert(entry(id, "org/x", "h"), "c")
+                                        .chain(
+                                            () ->
+                                                a.outbox()
+                                                    .append(
+                                                        new OutboxMessage(
+                                                            "mm.catalog", "t", id, event)))
+                                        .chain(
+                                            () ->
+                                                Uni.createFrom()
+                                                    .failure(new IllegalStateException("boom"))))))
+        .hasMessageContaining("boom");
+    assertThat(await(() -> a.store().find(id))).isEmpty();
+    assertThat(outboxHas(kind, event.id())).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void aCommittedTransactionKeepsTheChangeAndItsEvent(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    String id = "commit-" + kind;
+    CloudEvent event =
+        CloudEvent.create(
+            "/test", "dev.modelmanager.test", id, JsonNodeFactory.instance.objectNode());
+    await(
+        () ->
+            a.tx()
+                .inTransaction(
+                    () ->
+                        a.store()
+                            .upsert(entry(id, "org/x", "h"), "c")
+                            .chain(
+                                () ->
+                                    a.outbox()
+                                        .append(new OutboxMessage("mm.catalog", "t", id, event)))));
+    assertThat(await(() -> a.store().find(id))).isPresent();
+    assertThat(outboxHas(kind, event.id())).isTrue();
+  }
+
+  private boolean outboxHas(String kind, String eventId) throws Exception {
+    PostgresResource.Endpoint pg = PostgresResource.endpoint();
+    try (Connection c =
+            kind.equals("postgres")
+                ? DriverManager.getConnection(pg.jdbcUrl(), pg.user(), "")
+                : DriverManager.getConnection("jdbc:sqlite:" + sqlitePath);
+        PreparedStatement s =
+            c.prepareStatement(
+                kind.equals("postgres")
+                    ? "select 1 from catalog.outbox where event_id = ?::uuid"
+                    : "select 1 from outbox where event_id = ?")) {
+      s.setString(1, eventId);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private static CatalogEntry entry(String id, String repo, String hash) {
+    return new CatalogEntry(
+        id, repo, "main", "d", "{\"id\":\"" + id + "\"}", hash, "models/" + id + ".yaml");
+  }
+
+  private static <T> T await(Supplier<Uni<T>> work) throws Throwable {
+    return VertxContextSupport.subscribeAndAwait(work);
+  }
+}

@@ -1,0 +1,27 @@
+package dev.modelmanager.kit.events;
+
+import dev.modelmanager.kit.store.SqliteDatabase;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import java.time.Instant;
+
+@ApplicationScoped
+@Typed(SqliteProcessedEvents.class)
+public class SqliteProcessedEvents implements ProcessedEvents {
+  private final SqliteDatabase db;
+
+  SqliteProcessedEvents(SqliteDatabase db) {
+    this.db = db;
+  }
+
+  @Override
+  public Uni<Boolean> firstDelivery(String consumer, String eventId) {
+    return db.client()
+        .preparedQuery(
+            "insert or ignore into processed_event(consumer, event_id, processed_at) values (?, ?, ?)")
+        .execute(Tuple.of(consumer, eventId, Instant.now().toString()))
+        .map(r -> r.rowCount() == 1);
+  }
+}
