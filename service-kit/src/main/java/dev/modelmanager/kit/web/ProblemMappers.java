@@ -119,6 +119,13 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e, UriInfo uri) {
+    // Body readers wrap Jackson's errors; answer them as the JSON problems they are.
+    if (e.getCause() instanceof MismatchedInputException mismatch) {
+      return mismatchedJson(mismatch, uri);
+    }
+    if (e.getCause() instanceof JsonProcessingException malformed) {
+      return malformedJson(malformed, uri);
+    }
     int status = e.getResponse().getStatus();
     if (status >= 500) {
       LOG.errorf(e, "request %s failed with %d", RequestId.current(), status);

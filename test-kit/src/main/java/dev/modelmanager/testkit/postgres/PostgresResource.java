@@ -14,6 +14,13 @@ import java.util.Map;
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
   private static Endpoint endpoint;
+  private String urlPassword;
+
+  /** Init arg {@code urlPassword}: put a password into both datasource URLs (secret-redaction tests). */
+  @Override
+  public void init(Map<String, String> initArgs) {
+    urlPassword = initArgs.get("urlPassword");
+  }
 
   /** Where the test Postgres is: JDBC URL, reactive URL and user. */
   public record Endpoint(String host, int port, String database, String user) {
@@ -52,9 +59,14 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {
     Endpoint e = endpoint();
+    String jdbc = urlPassword == null ? e.jdbcUrl() : e.jdbcUrl() + "?password=" + urlPassword;
+    String reactive =
+        urlPassword == null
+            ? e.reactiveUrl()
+            : e.reactiveUrl().replace("://", "://" + e.user() + ":" + urlPassword + "@");
     return Map.of(
-        "quarkus.datasource.jdbc.url", e.jdbcUrl(),
-        "quarkus.datasource.reactive.url", e.reactiveUrl(),
+        "quarkus.datasource.jdbc.url", jdbc,
+        "quarkus.datasource.reactive.url", reactive,
         "quarkus.datasource.username", e.user(),
         "quarkus.flyway.clean-at-start", "true",
         "quarkus.flyway.clean-disabled", "false");

@@ -1,0 +1,148 @@
+package dev.modelmanager.testkit.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every Model Manager component promises, run by each module with
+ * {@code @QuarkusTest @TestProfile(FoundationProfile.class)}.
+ */
+public abstract class ServiceFoundationTest {
+
+  /** The expected {@code mm.service-name}. */
+  protected abstract String serviceName();
+
+  @Test
+  void readinessCoversTheDatabaseAndKafka() {
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.name", hasItem("kafka"))
+        .body("checks.name", hasItem(containsString("Reactive PostgreSQL")));
+  }
+
+  @Test
+  void metricsArePrometheusText() {
+    given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+  }
+
+  @Test
+  void openApiIsServed() {
+    given()
+        .queryParam("format", "json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body("openapi", startsWith("3."))
+        .body("paths", notNullValue());
+  }
+
+  @Test
+  void systemInfoNamesTheComponentAndShowsTunables() {
+    given()
+        .get("/api/v1/system/info")
+        .then()
+        .statusCode(200)
+        .body("name", equalTo(serviceName()))
+        .body("version", notNullValue())
+        .body("commit", notNullValue())
+        .body("uptimeSeconds", notNullValue())
+        .body("config.'mm.service-name'", equalTo(serviceName()))
+        .body("config.'quarkus.datasource.password'", equalTo("***"))
+        .body("config.'hf.token'", equalTo("***"));
+  }
+
+  @Test
+  void systemInfoNeverContainsASecret() {
+    String body = given().get("/api/v1/system/info").then().statusCode(200).extract().asString();
+    assertThat(body)
+        .doesNotContain(FoundationProfile.DB_PASSWORD)
+        .doesNotContain(FoundationProfile.HF_TOKEN)
+        .doesNotContain(FoundationProfile.PLAIN_PASSWORD)
+        .contains("***");
+  }
+
+  @Test
+  void unknownRouteIsAProblemWithTheRequestId() {
+    Response r = given().header("X-Request-ID", "probe-123").get("/api/v1/no-such-thing");
+    r.then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .header("X-Request-ID", "probe-123")
+        .body("type", equalTo("https://modelmanager.dev/problems/not-found"))
+        .body("status", equalTo(404))
+        .body("requestId", equalTo("probe-123"))
+        .body("instance", equalTo("/api/v1/no-such-thing"));
+  }
+
+  @Test
+  void aMissingRequestIdIsGenerated() {
+    given().get("/api/v1/system/info").then().header("X-Request-ID", notNullValue());
+  }
+
+  @Test
+  void malformedJsonIsAProblem() {
+    given()
+        .contentType("application/json")
+        .body("{\"name\": ")
+        .post("/test-probe/echo")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://modelmanager.dev/problems/malformed-json"))
+        .body("detail", not(containsString("Exception")));
+  }
+
+  @Test
+  void wrongJsonTypeNamesTheField() {
+    given()
+        .contentType("application/json")
+        .body("{\"name\": \"x\", \"count\": \"many\"}")
+        .post("/test-probe/echo")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("count"));
+  }
+
+  @Test
+  void constraintViolationsListTheFields() {
+    given()
+        .contentType("application/json")
+        .body("{\"name\": \"\", \"count\": 11}")
+        .post("/test-probe/echo")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://modelmanager.dev/problems/validation"))
+        .body("errors.field", hasItem("name"))
+        .body("errors.field", hasItem("count"));
+  }
+
+  @Test
+  void unsupportedMediaTypeIsAProblem() {
+    given()
+        .contentType("text/plain")
+        .body("hello")
+        .post("/test-probe/echo")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void wrongMethodIsAProblem() {
+    given().delete("/api/v1/system/info").then().statusCode(405).contentType("application/problem+json");
+  }
+}
