@@ -103,15 +103,25 @@ public class GitCatalogSource {
     initIfMissing();
     Files.createDirectories(checkout.getParent() == null ? checkout : checkout.getParent());
     return Git.cloneRepository()
-        .setURI(config.repoUrl())
+        .setURI(cloneUri())
         .setDirectory(checkout.toFile())
         .setBranch(config.branch())
         .call();
   }
 
+  /** Local paths become file URIs (JGit resolves a bare relative path poorly); URLs stay. */
+  private String cloneUri() {
+    String url = config.repoUrl();
+    return isLocalPath(url) ? Path.of(url).toAbsolutePath().toUri().toString() : url;
+  }
+
+  private static boolean isLocalPath(String url) {
+    return !url.contains("://") && !url.contains("@");
+  }
+
   private void initIfMissing() throws GitAPIException, IOException {
     String url = config.repoUrl();
-    if (!config.initIfMissing() || url.contains("://") || url.contains("@")) {
+    if (!config.initIfMissing() || !isLocalPath(url)) {
       return;
     }
     Path bare = Path.of(url);
@@ -133,6 +143,10 @@ public class GitCatalogSource {
       Files.writeString(
           folder.resolve("README.md"),
           "One YAML file per approved model: id, repo, revision, description.\n");
+      Files.writeString(
+          folder.resolve("qwen2-5-0-5b-instruct.yaml"),
+          "id: qwen2-5-0-5b-instruct\nrepo: Qwen/Qwen2.5-0.5B-Instruct\nrevision: main\n"
+              + "description: A small instruct model to try the catalog with\n");
       work.add().addFilepattern(".").call();
       work.commit()
           .setMessage("Start the catalog")

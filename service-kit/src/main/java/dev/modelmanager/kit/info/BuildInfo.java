@@ -12,7 +12,9 @@ import java.util.Properties;
 public class BuildInfo {
   private final String version;
   private final String commit;
-  private final Instant startedAt = Instant.now();
+  // The JVM's start, not this bean's: the bean is created lazily on the first request.
+  private final Instant startedAt =
+      Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
 
   public BuildInfo() {
     Properties git = new Properties();
