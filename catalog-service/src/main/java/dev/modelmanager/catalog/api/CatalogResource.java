@@ -9,6 +9,7 @@ import dev.modelmanager.model.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -64,12 +65,14 @@ public class CatalogResource {
 
   @GET
   @Path("/entries")
-  @Operation(summary = "List approved catalog entries")
+  @Operation(summary = "List approved catalog entries, optionally those of one Hugging Face repo")
   public Uni<Page<CatalogEntryView>> list(
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-      @QueryParam("cursor") String cursor) {
+      @QueryParam("cursor") String cursor,
+      @QueryParam("repo") @Pattern(regexp = "[A-Za-z0-9._-]{1,96}/[A-Za-z0-9._-]{1,96}")
+          String repo) {
     return queries
-        .list(limit, cursor)
+        .list(limit, cursor, repo)
         .map(
             p ->
                 new Page<>(

@@ -18,13 +18,13 @@ public class CatalogQueryService {
   }
 
   /** A page of entries; the cursor is the last id of the previous page. */
-  public Uni<Page<CatalogEntry>> list(int limit, String cursor) {
+  public Uni<Page<CatalogEntry>> list(int limit, String cursor, String repo) {
     if (cursor != null && !CatalogEntry.ID.matcher(cursor).matches()) {
       return Uni.createFrom()
           .failure(ProblemException.invalidField("cursor", "not a cursor this API returned"));
     }
     return store
-        .page(cursor, limit + 1)
+        .page(cursor, limit + 1, repo)
         .map(
             rows -> {
               boolean more = rows.size() > limit;

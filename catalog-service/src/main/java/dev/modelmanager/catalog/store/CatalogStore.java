@@ -14,8 +14,11 @@ public interface CatalogStore {
 
   Uni<Optional<CatalogEntry>> find(String id);
 
-  /** Entries ordered by id, starting after {@code afterId} (null for the first page). */
-  Uni<List<CatalogEntry>> page(String afterId, int limit);
+  /**
+   * Entries ordered by id, starting after {@code afterId} (null for the first page), only those of
+   * Hugging Face repo {@code repo} when it is not null.
+   */
+  Uni<List<CatalogEntry>> page(String afterId, int limit, String repo);
 
   Uni<Void> upsert(CatalogEntry entry, String commit);
 

@@ -33,11 +33,13 @@ public class PostgresCatalogStore implements CatalogStore {
   }
 
   @Override
-  public Uni<List<CatalogEntry>> page(String afterId, int limit) {
+  public Uni<List<CatalogEntry>> page(String afterId, int limit, String repo) {
     var query =
-        afterId == null
-            ? CatalogEntryEntity.<CatalogEntryEntity>findAll(Sort.by("id"))
-            : CatalogEntryEntity.<CatalogEntryEntity>find("id > ?1", Sort.by("id"), afterId);
+        CatalogEntryEntity.<CatalogEntryEntity>find(
+            "id > ?1 and (?2 = '' or repo = ?2)",
+            Sort.by("id"),
+            afterId == null ? "" : afterId,
+            repo == null ? "" : repo);
     return query
         .page(0, limit)
         .list()

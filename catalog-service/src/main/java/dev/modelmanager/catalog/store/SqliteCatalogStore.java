@@ -43,12 +43,16 @@ public class SqliteCatalogStore implements CatalogStore {
   }
 
   @Override
-  public Uni<List<CatalogEntry>> page(String afterId, int limit) {
+  public Uni<List<CatalogEntry>> page(String afterId, int limit, String repo) {
     Map<String, Object> params = new HashMap<>();
     params.put("after", afterId == null ? "" : afterId);
     params.put("limit", limit);
+    params.put("repo", repo == null ? "" : repo);
     return entries(
-        "select " + COLUMNS + " from catalog_entry where id > #{after} order by id limit #{limit}",
+        "select "
+            + COLUMNS
+            + " from catalog_entry where id > #{after} and (#{repo} = '' or repo = #{repo})"
+            + " order by id limit #{limit}",
         params);
   }
 

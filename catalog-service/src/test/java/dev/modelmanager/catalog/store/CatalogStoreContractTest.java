@@ -84,12 +84,31 @@ class CatalogStoreContractTest {
       String id = "page-" + kind + "-" + suffix;
       await(() -> a.tx().inTransaction(() -> a.store().upsert(entry(id, "org/x", "h"), "c")));
     }
-    var first = await(() -> a.store().page("page-" + kind, 2));
+    var first = await(() -> a.store().page("page-" + kind, 2, null));
     assertThat(first)
         .extracting(CatalogEntry::id)
         .containsExactly("page-" + kind + "-a", "page-" + kind + "-b");
-    var next = await(() -> a.store().page("page-" + kind + "-b", 2));
+    var next = await(() -> a.store().page("page-" + kind + "-b", 2, null));
     assertThat(next).extracting(CatalogEntry::id).first().isEqualTo("page-" + kind + "-c");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void aRepoFilterKeepsOnlyThatReposEntries(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    String mine = "org/filtered-" + kind;
+    await(
+        () ->
+            a.tx()
+                .inTransaction(
+                    () -> a.store().upsert(entry("repo-" + kind + "-1", mine, "h"), "c")));
+    await(
+        () ->
+            a.tx()
+                .inTransaction(
+                    () -> a.store().upsert(entry("repo-" + kind + "-2", "org/other", "h"), "c")));
+    var found = await(() -> a.store().page(null, 50, mine));
+    assertThat(found).extracting(CatalogEntry::id).containsExactly("repo-" + kind + "-1");
   }
 
   @ParameterizedTest

@@ -14,7 +14,8 @@ public class BuildInfo {
   private final String commit;
   // The JVM's start, not this bean's: the bean is created lazily on the first request.
   private final Instant startedAt =
-      Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+      Instant.ofEpochMilli(
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
 
   public BuildInfo() {
     Properties git = new Properties();

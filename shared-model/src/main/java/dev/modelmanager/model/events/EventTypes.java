@@ -7,5 +7,17 @@ public final class EventTypes {
   public static final String CATALOG_ENTRY_UPDATED = "dev.modelmanager.catalog.entry.updated";
   public static final String CATALOG_ENTRY_REMOVED = "dev.modelmanager.catalog.entry.removed";
 
+  public static final String WEIGHTS_INSTALL_CREATED = "dev.modelmanager.weights.install.created";
+  public static final String WEIGHTS_INSTALL_PROGRESSED =
+      "dev.modelmanager.weights.install.progressed";
+  public static final String WEIGHTS_INSTALL_SUCCEEDED =
+      "dev.modelmanager.weights.install.succeeded";
+  public static final String WEIGHTS_INSTALL_FAILED = "dev.modelmanager.weights.install.failed";
+  public static final String WEIGHTS_INSTALL_CANCELLED =
+      "dev.modelmanager.weights.install.cancelled";
+  public static final String WEIGHTS_SNAPSHOT_DELETED = "dev.modelmanager.weights.snapshot.deleted";
+  public static final String WEIGHTS_STORAGE_THRESHOLD =
+      "dev.modelmanager.weights.storage.threshold";
+
   private EventTypes() {}
 }

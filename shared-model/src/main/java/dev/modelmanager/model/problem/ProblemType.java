@@ -7,6 +7,7 @@ public enum ProblemType {
   MALFORMED_JSON("malformed-json", "The request body is not valid JSON", 400),
   UNAUTHORIZED("unauthorized", "Authentication required", 401),
   FORBIDDEN("forbidden", "Not allowed", 403),
+  HUB_ACCESS_DENIED("hub-access-denied", "The Hugging Face Hub refused access", 403),
   NOT_FOUND("not-found", "Not found", 404),
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
   NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
@@ -14,8 +15,13 @@ public enum ProblemType {
   INVALID_CONTENT("invalid-content", "The content is not valid", 422),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
   UPSTREAM_UNAVAILABLE("upstream-unavailable", "Upstream service unavailable", 502),
+  UPSTREAM_RATE_LIMITED("upstream-rate-limited", "Upstream rate limit reached", 503),
   UPSTREAM_TIMEOUT("upstream-timeout", "Upstream service timed out", 504),
   SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503),
+  INSUFFICIENT_STORAGE(
+      "insufficient-storage", "Not enough free space in the storage location", 507),
+  CHECKSUM_MISMATCH(
+      "checksum-mismatch", "Downloaded bytes do not match the expected checksum", 502),
   INTERNAL("internal", "Internal error", 500);
 
   public static final String BASE_URI = "https://modelmanager.dev/problems/";

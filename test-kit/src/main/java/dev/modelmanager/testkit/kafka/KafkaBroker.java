@@ -85,7 +85,9 @@ public final class KafkaBroker implements AutoCloseable {
     return pid == null ? java.util.Optional.empty() : ProcessHandle.of(Long.parseLong(pid));
   }
 
-  /** Starts the child JVM (again, on the same ports and data) and waits until it accepts clients. */
+  /**
+   * Starts the child JVM (again, on the same ports and data) and waits until it accepts clients.
+   */
   public synchronized void start() {
     if (running()) {
       return;
@@ -136,7 +138,10 @@ public final class KafkaBroker implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            "Kafka broker exited with " + process.exitValue() + "; see " + dir.resolve("broker.log"));
+            "Kafka broker exited with "
+                + process.exitValue()
+                + "; see "
+                + dir.resolve("broker.log"));
       }
       try (Socket s = new Socket()) {
         s.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -151,7 +156,9 @@ public final class KafkaBroker implements AutoCloseable {
   private static String childClasspath() {
     String own;
     try {
-      own = Path.of(KafkaBroker.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      own =
+          Path.of(KafkaBroker.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toString();
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -160,7 +167,9 @@ public final class KafkaBroker implements AutoCloseable {
       if (in == null) {
         throw new IllegalStateException(CLASSPATH_RESOURCE + " missing: build test-kit with Maven");
       }
-      return own + java.io.File.pathSeparator + new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+      return own
+          + java.io.File.pathSeparator
+          + new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -205,7 +214,11 @@ public final class KafkaBroker implements AutoCloseable {
       int rc =
           kafka.tools.StorageTool.execute(
               new String[] {
-                "format", "-t", UUID.randomUUID().toString().replace("-", "").substring(0, 22), "-c", config.toString()
+                "format",
+                "-t",
+                UUID.randomUUID().toString().replace("-", "").substring(0, 22),
+                "-c",
+                config.toString()
               },
               new PrintStream(System.out, true, StandardCharsets.UTF_8));
       if (rc != 0) {

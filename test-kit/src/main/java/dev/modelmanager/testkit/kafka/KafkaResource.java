@@ -4,8 +4,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Quarkus test resource: one real Kafka broker per test JVM, shared by every test class that
- * names this resource, on dynamic ports.
+ * Quarkus test resource: one real Kafka broker per test JVM, shared by every test class that names
+ * this resource, on dynamic ports.
  */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 

@@ -16,7 +16,10 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
   private static Endpoint endpoint;
   private String urlPassword;
 
-  /** Init arg {@code urlPassword}: put a password into both datasource URLs (secret-redaction tests). */
+  /**
+   * Init arg {@code urlPassword}: put a password into both datasource URLs (secret-redaction
+   * tests).
+   */
   @Override
   public void init(Map<String, String> initArgs) {
     urlPassword = initArgs.get("urlPassword");
@@ -35,7 +38,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
   /** The shared endpoint, starting an embedded server when no local one answers. */
   public static synchronized Endpoint endpoint() {
-    // Shared through system properties: test resources and tests may live in different class loaders.
+    // Shared through system properties: test resources and tests may live in different class
+    // loaders.
     String shared = System.getProperty("modelmanager.test.postgres.endpoint");
     if (endpoint == null && shared != null) {
       String[] f = shared.split("\\|");
@@ -45,13 +49,23 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
       String host = System.getProperty("modelmanager.test.postgres.host", "127.0.0.1");
       int port = Integer.getInteger("modelmanager.test.postgres.port", 5432);
       if (reachable(host, port)) {
-        endpoint = new Endpoint(host, port, System.getProperty("modelmanager.test.postgres.database", "test"), "postgres");
+        endpoint =
+            new Endpoint(
+                host,
+                port,
+                System.getProperty("modelmanager.test.postgres.database", "test"),
+                "postgres");
       } else {
         endpoint = startEmbedded();
       }
       System.setProperty(
           "modelmanager.test.postgres.endpoint",
-          String.join("|", endpoint.host(), Integer.toString(endpoint.port()), endpoint.database(), endpoint.user()));
+          String.join(
+              "|",
+              endpoint.host(),
+              Integer.toString(endpoint.port()),
+              endpoint.database(),
+              endpoint.user()));
     }
     return endpoint;
   }
@@ -65,11 +79,16 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             ? e.reactiveUrl()
             : e.reactiveUrl().replace("://", "://" + e.user() + ":" + urlPassword + "@");
     return Map.of(
-        "quarkus.datasource.jdbc.url", jdbc,
-        "quarkus.datasource.reactive.url", reactive,
-        "quarkus.datasource.username", e.user(),
-        "quarkus.flyway.clean-at-start", "true",
-        "quarkus.flyway.clean-disabled", "false");
+        "quarkus.datasource.jdbc.url",
+        jdbc,
+        "quarkus.datasource.reactive.url",
+        reactive,
+        "quarkus.datasource.username",
+        e.user(),
+        "quarkus.flyway.clean-at-start",
+        "true",
+        "quarkus.flyway.clean-disabled",
+        "false");
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.modelmanager.testkit.service;
+package dev.modelmanager.catalog.probe;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -11,8 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * A JSON endpoint that exists only in tests (test-kit is test-scoped), so every service's error
- * handling for bodies can be checked the same way.
+ * A JSON endpoint that exists only in this module's tests, so the kit's error handling for request
+ * bodies can be checked without a production endpoint.
  */
 @Path("/test-probe/echo")
 public class ProbeResource {

@@ -1,0 +1,62 @@
+package dev.modelmanager.discovery.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Discovery settings under {@code mm.discovery}. */
+@ConfigMapping(prefix = "mm.discovery")
+public interface DiscoveryConfig {
+  Search search();
+
+  Gpus gpus();
+
+  /** Base URL of catalog-service, for the catalog entry of a model's details. */
+  @WithDefault("http://localhost:8083")
+  String catalogUrl();
+
+  /** Hugging Face search. */
+  interface Search {
+    /** How long a Hub answer is reused (memory and table). */
+    @WithDefault("10m")
+    Duration cacheTtl();
+
+    /** Results per page when the caller gives no limit. */
+    @WithDefault("20")
+    int defaultLimit();
+  }
+
+  /** GPU inventory sources. */
+  interface Gpus {
+    /** Read GPU nodes from the Kubernetes API (GPU-feature-discovery labels). */
+    @WithDefault("false")
+    boolean kubernetes();
+
+    /**
+     * How long one read of nodes and pods may take before the Kubernetes source counts as failed
+     * (the inventory then answers without it).
+     */
+    @WithDefault("10s")
+    Duration kubernetesTimeout();
+
+    /** How long the inventory is reused before the sources are asked again. */
+    @WithDefault("30s")
+    Duration cacheTtl();
+
+    /** A node agent report older than this is dropped from the inventory. */
+    @WithDefault("10m")
+    Duration reportTtl();
+
+    /**
+     * Static pools from the GPU catalog, by profile name (e.g. H100-80GB); empty: every known
+     * profile.
+     */
+    Optional<List<String>> staticProfiles();
+
+    /** GPUs per node assumed for static pools. */
+    @WithDefault("8")
+    int staticCountPerNode();
+  }
+}

@@ -1,0 +1,8 @@
+-- Hub search pages, so a restarted service answers from cache.
+create table search_cache (
+    cache_key  text primary key,
+    url        text        not null,
+    body       text        not null,
+    next_url   text,
+    fetched_at timestamptz not null
+);

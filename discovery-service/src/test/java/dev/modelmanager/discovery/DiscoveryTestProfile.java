@@ -1,0 +1,27 @@
+package dev.modelmanager.discovery;
+
+import dev.modelmanager.testkit.hub.FakeHubResource;
+import dev.modelmanager.testkit.kafka.KafkaResource;
+import dev.modelmanager.testkit.postgres.PostgresResource;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+import java.util.Map;
+
+/** Real Postgres and Kafka, the fake Hub as HF endpoint, short retry waits. */
+public class DiscoveryTestProfile implements QuarkusTestProfile {
+  @Override
+  public Map<String, String> getConfigOverrides() {
+    return Map.of(
+        "mm.hf.initial-backoff", "20ms",
+        "mm.hf.max-backoff", "1s",
+        "mm.hf.max-retries", "3");
+  }
+
+  @Override
+  public List<TestResourceEntry> testResources() {
+    return List.of(
+        new TestResourceEntry(PostgresResource.class),
+        new TestResourceEntry(KafkaResource.class),
+        new TestResourceEntry(FakeHubResource.class));
+  }
+}
