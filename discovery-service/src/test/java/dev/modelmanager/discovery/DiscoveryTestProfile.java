@@ -14,7 +14,9 @@ public class DiscoveryTestProfile implements QuarkusTestProfile {
     return Map.of(
         "mm.hf.initial-backoff", "20ms",
         "mm.hf.max-backoff", "1s",
-        "mm.hf.max-retries", "3");
+        "mm.hf.max-retries", "3",
+        // The demo hub's gated Llama accepts this token (its license "accepted").
+        "mm.hf.token", "hf_demo_accepted");
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.modelmanager.catalog.store;
 import dev.modelmanager.catalog.domain.CatalogEntry;
 import dev.modelmanager.catalog.domain.ReloadRecord;
 import dev.modelmanager.kit.store.SqliteDatabase;
+import dev.modelmanager.kit.store.SqliteTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
@@ -67,7 +68,7 @@ public class SqliteCatalogStore implements CatalogStore {
     p.put("hash", e.contentHash());
     p.put("path", e.sourcePath());
     p.put("commit", commit);
-    p.put("now", Instant.now().toString());
+    p.put("now", SqliteTime.now());
     return SqlTemplate.forUpdate(
             db.client(),
             "insert into catalog_entry(id, repo, revision, description, document, content_hash,"
@@ -93,7 +94,7 @@ public class SqliteCatalogStore implements CatalogStore {
     Map<String, Object> p = new HashMap<>();
     p.put("id", r.id().toString());
     p.put("commit", r.commit());
-    p.put("finished", r.finishedAt().toString());
+    p.put("finished", SqliteTime.format(r.finishedAt()));
     p.put("entries", r.entries());
     p.put("added", r.added());
     p.put("updated", r.updated());

@@ -1,6 +1,7 @@
 package dev.modelmanager.discovery.store;
 
 import dev.modelmanager.kit.store.SqliteDatabase;
+import dev.modelmanager.kit.store.SqliteTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
@@ -46,7 +47,7 @@ public class SqliteSearchCacheStore implements SearchCacheStore {
     p.put("url", url);
     p.put("body", page.body());
     p.put("next", page.nextUrl());
-    p.put("fetched", page.fetchedAt().toString());
+    p.put("fetched", SqliteTime.format(page.fetchedAt()));
     return SqlTemplate.forUpdate(
             db.client(),
             "insert into search_cache(cache_key, url, body, next_url, fetched_at) values (#{key}, #{url}, #{body}, #{next}, #{fetched})"
@@ -58,10 +59,9 @@ public class SqliteSearchCacheStore implements SearchCacheStore {
 
   @Override
   public Uni<Integer> evictOlderThan(Instant cutoff) {
-    // ISO-8601 instants in UTC compare correctly as text.
     return SqlTemplate.forUpdate(
             db.client(), "delete from search_cache where fetched_at < #{cutoff}")
-        .execute(Map.of("cutoff", cutoff.toString()))
+        .execute(Map.of("cutoff", SqliteTime.format(cutoff)))
         .map(r -> r.rowCount());
   }
 }

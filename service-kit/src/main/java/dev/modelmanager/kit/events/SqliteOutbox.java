@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -38,7 +37,7 @@ public class SqliteOutbox implements Outbox, OutboxStore {
                     m.aggregateId(),
                     m.event().type(),
                     json.write(m.event()),
-                    Instant.now().toString())))
+                    dev.modelmanager.kit.store.SqliteTime.now())))
         .replaceWithVoid();
   }
 
@@ -70,7 +69,7 @@ public class SqliteOutbox implements Outbox, OutboxStore {
     if (ids.isEmpty()) {
       return Uni.createFrom().item(0);
     }
-    String now = Instant.now().toString();
+    String now = dev.modelmanager.kit.store.SqliteTime.now();
     List<Tuple> batch = ids.stream().map(id -> Tuple.of(now, id)).toList();
     return db.pool()
         .preparedQuery("update outbox set published_at = ? where id = ?")

@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
-import java.time.Instant;
 
 @ApplicationScoped
 @Typed(SqliteProcessedEvents.class)
@@ -21,7 +20,7 @@ public class SqliteProcessedEvents implements ProcessedEvents {
     return db.client()
         .preparedQuery(
             "insert or ignore into processed_event(consumer, event_id, processed_at) values (?, ?, ?)")
-        .execute(Tuple.of(consumer, eventId, Instant.now().toString()))
+        .execute(Tuple.of(consumer, eventId, dev.modelmanager.kit.store.SqliteTime.now()))
         .map(r -> r.rowCount() == 1);
   }
 }

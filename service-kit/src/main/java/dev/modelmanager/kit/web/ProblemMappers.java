@@ -153,12 +153,15 @@ public class ProblemMappers {
         parameter = node.getName();
       } else if (node.getKind() == ElementKind.PROPERTY
           || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-        if (!field.isEmpty()) {
-          field.append('.');
-        }
-        field.append(node.getName());
-        if (node.getIndex() != null) {
+        // A node inside a list carries the element's index: it belongs to the list before it.
+        if (node.isInIterable() && node.getIndex() != null) {
           field.append('[').append(node.getIndex()).append(']');
+        }
+        if (node.getName() != null && !node.getName().startsWith("<")) {
+          if (!field.isEmpty()) {
+            field.append('.');
+          }
+          field.append(node.getName());
         }
       }
     }

@@ -1,0 +1,20 @@
+package dev.modelmanager.discovery.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.modelmanager.discovery.domain.fit.FitOption;
+import java.util.List;
+
+/** The engine's options for a model, best first, with the model's sizing figures. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RecommendationResponse(
+    String model,
+    String revision,
+    String commit,
+    long parameters,
+    boolean parametersExact,
+    long weightsBytes,
+    long kvCacheBytesPerToken,
+    long maxPositionEmbeddings,
+    FitOption best,
+    List<FitOption> options,
+    List<String> notes) {}

@@ -1,0 +1,49 @@
+package dev.modelmanager.gateway.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelmanager.gateway.service.EventLogService;
+import dev.modelmanager.model.api.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The log of events from every service. */
+@Path("/api/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "events")
+public class EventsResource {
+  private final EventLogService events;
+  private final ObjectMapper mapper;
+
+  EventsResource(EventLogService events, ObjectMapper mapper) {
+    this.events = events;
+    this.mapper = mapper;
+  }
+
+  @GET
+  @Operation(
+      summary = "Events from every service, newest first",
+      description = "Each CloudEvent seen on the mm.* topics, once.")
+  public Uni<Page<EventView>> list(
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+      @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page")
+          String cursor,
+      @QueryParam("type") @Parameter(description = "only events of this CloudEvents type")
+          String type) {
+    return events
+        .list(limit, cursor, type)
+        .map(
+            p ->
+                new Page<>(
+                    p.items().stream().map(e -> EventView.of(e, mapper)).toList(), p.nextCursor()));
+  }
+}

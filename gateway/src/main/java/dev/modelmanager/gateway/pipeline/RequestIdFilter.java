@@ -1,0 +1,29 @@
+package dev.modelmanager.gateway.pipeline;
+
+import dev.modelmanager.kit.web.RequestId;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.MDC;
+
+/**
+ * Keeps a well-formed incoming {@code X-Request-ID} or replaces it with a new one, so the target (a
+ * service, or the kit's filters on the gateway's own endpoints) sees the same id.
+ */
+@ApplicationScoped
+public class RequestIdFilter implements GatewayFilter {
+  public static final int ORDER = 0;
+
+  @Override
+  public int order() {
+    return ORDER;
+  }
+
+  @Override
+  public Uni<FilterResult> filter(GatewayRequest request) {
+    String id = RequestId.acceptOrCreate(request.header(RequestId.HEADER));
+    request.requestId(id);
+    request.setHeader(RequestId.HEADER, id);
+    MDC.put("requestId", id);
+    return Uni.createFrom().item(FilterResult.proceed());
+  }
+}

@@ -1,0 +1,148 @@
+package dev.modelmanager.gateway.proxy;
+
+import dev.modelmanager.gateway.domain.ServiceRoutes;
+import dev.modelmanager.gateway.pipeline.FilterChain;
+import dev.modelmanager.gateway.pipeline.GatewayRequest;
+import dev.modelmanager.kit.web.RequestId;
+import dev.modelmanager.model.problem.Problem;
+import dev.modelmanager.model.problem.ProblemType;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * The gateway's front door on Quarkus's Vert.x router: every request goes through the {@link
+ * FilterChain} first, then to a service's reverse proxy or on to the gateway's own endpoints.
+ */
+@ApplicationScoped
+public class GatewayRouter {
+  /** Ahead of RESTEasy and the static resources. */
+  static final int PIPELINE_ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 10;
+
+  /** After RESTEasy (AFTER_DEFAULT + 500), which hands unmatched requests on to the next route. */
+  static final int FALLBACK_ORDER = RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 10_000;
+
+  private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
+
+  private final FilterChain chain;
+  private final ServiceProxies proxies;
+  private final ProblemResponses problems;
+
+  GatewayRouter(FilterChain chain, ServiceProxies proxies, ProblemResponses problems) {
+    this.chain = chain;
+    this.proxies = proxies;
+    this.problems = problems;
+  }
+
+  void register(@Observes Router router) {
+    router.route().order(PIPELINE_ORDER).handler(this::pipeline).failureHandler(this::failure);
+    router.route(ServiceRoutes.API_ROOT + "/*").order(FALLBACK_ORDER).handler(this::notFound);
+  }
+
+  private void pipeline(RoutingContext rc) {
+    HttpServerRequest request = rc.request();
+    // The filters may finish later; keep the body until the target reads it.
+    request.pause();
+    String path = rc.normalizedPath();
+    String service = ServiceRoutes.isOwn(path) ? null : ServiceRoutes.serviceFor(path).orElse(null);
+    GatewayRequest gatewayRequest =
+        new GatewayRequest(
+            request.method().name(),
+            path,
+            request.query(),
+            request.headers(),
+            addressOf(request.remoteAddress()),
+            service);
+    rc.addHeadersEndHandler(v -> echoRequestId(rc, gatewayRequest));
+    rc.addEndHandler(v -> gatewayRequest.responded(rc.response().getStatusCode()));
+    Context context = Vertx.currentContext();
+    chain
+        .run(gatewayRequest)
+        .subscribe()
+        .with(
+            result ->
+                onContext(
+                    context,
+                    () -> {
+                      rc.put(ProblemResponses.REQUEST_ID, gatewayRequest.requestId());
+                      if (result.rejected()) {
+                        request.resume();
+                        problems.send(rc, result.rejection());
+                      } else {
+                        dispatch(rc, gatewayRequest);
+                      }
+                    }),
+            failure ->
+                onContext(
+                    context,
+                    () -> {
+                      request.resume();
+                      rc.fail(failure);
+                    }));
+  }
+
+  private void dispatch(RoutingContext rc, GatewayRequest request) {
+    String path = request.path();
+    if (ServiceRoutes.isApi(path) && !path.equals(rc.request().path())) {
+      // Filters decide on the normalised path; the target must receive exactly that path.
+      rc.request().resume();
+      problems.send(
+          rc, ProblemType.BAD_REQUEST, "The path must not contain '.' or '..' segments or escapes");
+    } else if (request.targetService().isPresent()) {
+      String service = request.targetService().get();
+      if (!proxies.forward(service, rc.request())) {
+        rc.request().resume();
+        problems.send(rc, ProblemType.UPSTREAM_UNAVAILABLE, service + " has no configured URL");
+      }
+    } else if (ServiceRoutes.isApi(path) && !ServiceRoutes.isOwn(path)) {
+      rc.request().resume();
+      notFound(rc);
+    } else {
+      rc.request().resume();
+      rc.next();
+    }
+  }
+
+  private void notFound(RoutingContext rc) {
+    problems.send(rc, ProblemType.NOT_FOUND, "No resource at " + rc.request().path());
+  }
+
+  private void failure(RoutingContext rc) {
+    if (!ServiceRoutes.isApi(rc.request().path()) && !"/openapi.json".equals(rc.request().path())) {
+      rc.next();
+      return;
+    }
+    int status = rc.statusCode() > 0 ? rc.statusCode() : 500;
+    if (status >= 500) {
+      LOG.errorf(rc.failure(), "request %s failed", (Object) rc.get(ProblemResponses.REQUEST_ID));
+    }
+    ProblemType type = ProblemType.forStatus(status);
+    problems.send(
+        rc, new Problem(type.uri(), type.title(), status, type.title(), null, null, null));
+  }
+
+  private static void echoRequestId(RoutingContext rc, GatewayRequest request) {
+    if (request.requestId() != null) {
+      rc.response().headers().set(RequestId.HEADER, request.requestId());
+    }
+  }
+
+  private static void onContext(Context context, Runnable action) {
+    if (context == null || Vertx.currentContext() == context) {
+      action.run();
+    } else {
+      context.runOnContext(v -> action.run());
+    }
+  }
+
+  private static String addressOf(SocketAddress address) {
+    return address == null ? null : address.hostAddress();
+  }
+}

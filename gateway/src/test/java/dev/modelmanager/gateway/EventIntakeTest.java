@@ -1,0 +1,154 @@
+package dev.modelmanager.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.modelmanager.testkit.kafka.KafkaResource;
+import dev.modelmanager.testkit.postgres.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** Event intake from a real broker, and the events endpoint over what it logged. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = FakeServicesResource.class, restrictToAnnotatedClass = true)
+class EventIntakeTest {
+  private static final String TOPIC = "mm.intake-test";
+
+  @Test
+  void anEventDeliveredTwiceIsLoggedOnceAndAMalformedRecordDoesNotStopTheIntake() throws Exception {
+    String type = uniqueType();
+    String first = UUID.randomUUID().toString();
+    String second = UUID.randomUUID().toString();
+    produce(
+        List.of(
+            cloudEvent(first, type, "{\"n\":1}"),
+            "this is not a CloudEvent {",
+            cloudEvent(first, type, "{\"n\":1}"),
+            "{\"specversion\":\"1.0\",\"id\":\"no-type-or-source\"}",
+            cloudEvent(second, type, "{\"n\":2}")));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> ids(type).size() == 2);
+    // Give a late duplicate the time to show up before asserting there is none.
+    Thread.sleep(1000);
+    assertThat(ids(type)).containsExactly(second, first);
+    assertThat(rowsWithId(first)).isEqualTo(1);
+    given()
+        .queryParam("type", type)
+        .get("/api/v1/events")
+        .then()
+        .statusCode(200)
+        .body("items[1].id", equalTo(first))
+        .body("items[1].topic", equalTo(TOPIC))
+        .body("items[1].source", equalTo("/test/intake"))
+        .body("items[1].subject", equalTo("aggregate-1"))
+        .body("items[1].time", equalTo("2025-06-01T10:00:00Z"))
+        .body("items[1].data.n", equalTo(1));
+  }
+
+  @Test
+  void eventsArePagedNewestFirstAndFilteredByType() throws Exception {
+    String type = uniqueType();
+    List<String> ids = List.of(uuid(), uuid(), uuid());
+    produce(ids.stream().map(id -> cloudEvent(id, type, "{}")).toList());
+    produce(List.of(cloudEvent(uuid(), uniqueType(), "{}")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> ids(type).size() == 3);
+
+    JsonPath page1 =
+        given().queryParam("type", type).queryParam("limit", 2).get("/api/v1/events").jsonPath();
+    assertThat(page1.getList("items.id", String.class)).containsExactly(ids.get(2), ids.get(1));
+    String cursor = page1.getString("nextCursor");
+    assertThat(cursor).isNotBlank();
+
+    JsonPath page2 =
+        given()
+            .queryParam("type", type)
+            .queryParam("limit", 2)
+            .queryParam("cursor", cursor)
+            .get("/api/v1/events")
+            .jsonPath();
+    assertThat(page2.getList("items.id", String.class)).containsExactly(ids.get(0));
+    assertThat(page2.getString("nextCursor")).isNull();
+  }
+
+  @Test
+  void aCursorTheApiDidNotIssueIsABadRequest() {
+    given()
+        .queryParam("cursor", "drop table")
+        .get("/api/v1/events")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("cursor"));
+  }
+
+  private static List<String> ids(String type) {
+    return given()
+        .queryParam("type", type)
+        .queryParam("limit", 100)
+        .get("/api/v1/events")
+        .jsonPath()
+        .getList("items.id", String.class);
+  }
+
+  private static int rowsWithId(String id) throws Exception {
+    PostgresResource.Endpoint pg = PostgresResource.endpoint();
+    try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), "");
+        PreparedStatement s =
+            c.prepareStatement("select count(*) from gateway.event_log where id = ?")) {
+      s.setString(1, id);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  private static void produce(List<String> values) throws Exception {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.broker().bootstrapServers());
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+      for (String value : values) {
+        producer.send(new ProducerRecord<>(TOPIC, "aggregate-1", value)).get();
+      }
+    }
+  }
+
+  private static String cloudEvent(String id, String type, String data) {
+    return "{\"specversion\":\"1.0\",\"id\":\""
+        + id
+        + "\",\"source\":\"/test/intake\",\"type\":\""
+        + type
+        + "\",\"subject\":\"aggregate-1\",\"time\":\"2025-06-01T10:00:00Z\","
+        + "\"datacontenttype\":\"application/json\",\"data\":"
+        + data
+        + "}";
+  }
+
+  private static String uniqueType() {
+    return "dev.modelmanager.test.intake." + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static String uuid() {
+    return UUID.randomUUID().toString();
+  }
+}

@@ -1,0 +1,192 @@
+package dev.modelmanager.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import dev.modelmanager.testkit.kafka.KafkaResource;
+import dev.modelmanager.testkit.postgres.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The reverse proxy: routing by prefix, request ids, forwarding headers, and its failures. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = FakeServicesResource.class, restrictToAnnotatedClass = true)
+class ProxyRoutingTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "/api/v1/huggingface/models, discovery-service",
+    "/api/v1/vllm/architectures, discovery-service",
+    "/api/v1/models/org/name, discovery-service",
+    "/api/v1/gpus, discovery-service",
+    "/api/v1/recommendations, discovery-service",
+    "/api/v1/weights/installs/42, weights-service",
+    "/api/v1/catalog/entries, catalog-service"
+  })
+  void eachPrefixReachesItsService(String path, String service) {
+    given()
+        .queryParam("limit", 5)
+        .queryParam("q", "llama 3")
+        .get(path)
+        .then()
+        .statusCode(200)
+        .body("service", equalTo(service))
+        .body("method", equalTo("GET"))
+        .body("path", equalTo(path))
+        .body("query", equalTo("limit=5&q=llama%203"));
+  }
+
+  @Test
+  void methodBodyAndHeadersArePreserved() {
+    String body = "{\"repo\":\"org/model\",\"revision\":\"main\"}";
+    given()
+        .contentType("application/json")
+        .header("X-Custom", "kept")
+        .body(body)
+        .put("/api/v1/weights/installs/7?dryRun=true")
+        .then()
+        .statusCode(200)
+        .body("service", equalTo("weights-service"))
+        .body("method", equalTo("PUT"))
+        .body("query", equalTo("dryRun=true"))
+        .body("body", equalTo(body))
+        .body("headers.x-custom", equalTo("kept"))
+        .body("headers.content-type", equalTo("application/json"))
+        .body("headers.x-forwarded-proto", equalTo("http"))
+        .body("headers.x-forwarded-for", not(emptyOrNullString()))
+        .body("headers.x-forwarded-host", not(emptyOrNullString()));
+  }
+
+  @Test
+  void aWellFormedRequestIdIsForwardedAndEchoed() {
+    given()
+        .header("X-Request-ID", "client-id-123")
+        .get("/api/v1/catalog/entries")
+        .then()
+        .statusCode(200)
+        .header("X-Request-ID", "client-id-123")
+        .body("headers.x-request-id", equalTo("client-id-123"));
+  }
+
+  @Test
+  void aMissingRequestIdIsGeneratedForwardedAndEchoed() {
+    Response r = given().get("/api/v1/catalog/entries");
+    String echoed = r.header("X-Request-ID");
+    assertThat(echoed).isNotBlank();
+    UUID.fromString(echoed);
+    assertThat(r.jsonPath().getString("headers.x-request-id")).isEqualTo(echoed);
+  }
+
+  @Test
+  void aMalformedRequestIdIsReplaced() {
+    Response r = given().header("X-Request-ID", "bad id; <script>").get("/api/v1/gpus");
+    String echoed = r.header("X-Request-ID");
+    assertThat(echoed).isNotEqualTo("bad id; <script>");
+    UUID.fromString(echoed);
+    assertThat(r.jsonPath().getString("headers.x-request-id")).isEqualTo(echoed);
+  }
+
+  @Test
+  void aStoppedServiceAnswersA502ProblemWithinOneSecond() {
+    long started = System.nanoTime();
+    Response r = given().header("X-Request-ID", "down-1").get("/api/v1/deployments/abc?x=1");
+    long millis = (System.nanoTime() - started) / 1_000_000;
+
+    assertThat(millis).isLessThan(1000);
+    r.then()
+        .statusCode(502)
+        .contentType("application/problem+json")
+        .header("X-Request-ID", "down-1")
+        .body("type", equalTo("https://modelmanager.dev/problems/upstream-unavailable"))
+        .body("status", equalTo(502))
+        .body("detail", equalTo("deploy-service is not reachable"))
+        .body("instance", equalTo("/api/v1/deployments/abc"))
+        .body("requestId", equalTo("down-1"));
+  }
+
+  @Test
+  void aSilentServiceAnswersA504ProblemAfterTheResponseTimeout() {
+    long started = System.nanoTime();
+    Response r = given().header("X-Request-ID", "slow-1").get("/api/v1/models/slow");
+    long millis = (System.nanoTime() - started) / 1_000_000;
+
+    assertThat(millis).isBetween(900L, FakeServicesResource.SLOW_MILLIS - 500);
+    r.then()
+        .statusCode(504)
+        .contentType("application/problem+json")
+        .header("X-Request-ID", "slow-1")
+        .body("type", equalTo("https://modelmanager.dev/problems/upstream-timeout"))
+        .body("detail", equalTo("discovery-service did not answer in time"))
+        .body("instance", equalTo("/api/v1/models/slow"))
+        .body("requestId", equalTo("slow-1"));
+  }
+
+  @Test
+  void anUpstreamErrorPageNeverReachesTheClient() {
+    given()
+        .get("/api/v1/catalog/crash")
+        .then()
+        .statusCode(500)
+        .contentType("application/problem+json")
+        .body("detail", equalTo("catalog-service failed with status 500"))
+        .body(not(org.hamcrest.Matchers.containsString("Secret.java")));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"/api/v1/nothing-here", "/api/v1/system/nothing-here", "/api/v1/tokens"})
+  void unknownApiRoutesAnswerA404Problem(String path) {
+    given()
+        .header("X-Request-ID", "nf-1")
+        .get(path)
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .header("X-Request-ID", "nf-1")
+        .body("type", equalTo("https://modelmanager.dev/problems/not-found"))
+        .body("instance", equalTo(path))
+        .body("requestId", equalTo("nf-1"));
+  }
+
+  @Test
+  void aPathWithDotSegmentsIsRejectedBeforeAnyRouting() {
+    given()
+        .urlEncodingEnabled(false)
+        .get("/api/v1/catalog/../system/info")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://modelmanager.dev/problems/bad-request"));
+  }
+
+  @Test
+  void aWrongMethodOnAGatewayEndpointAnswersA405Problem() {
+    given()
+        .contentType("application/json")
+        .body("{not json")
+        .post("/api/v1/system/changelog")
+        .then()
+        .statusCode(405)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://modelmanager.dev/problems/method-not-allowed"));
+  }
+
+  @Test
+  void theGatewaysOwnEndpointsEchoTheRequestId() {
+    given()
+        .header("X-Request-ID", "own-1")
+        .get("/api/v1/system/changelog")
+        .then()
+        .statusCode(200)
+        .header("X-Request-ID", "own-1");
+  }
+}

@@ -1,0 +1,46 @@
+package dev.modelmanager.gateway.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ServiceRoutesTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "/api/v1/huggingface, discovery-service",
+    "/api/v1/vllm/architectures, discovery-service",
+    "/api/v1/models/meta-llama/Llama-3.1-8B, discovery-service",
+    "/api/v1/gpus, discovery-service",
+    "/api/v1/recommendations/x, discovery-service",
+    "/api/v1/weights/installs, weights-service",
+    "/api/v1/catalog, catalog-service",
+    "/api/v1/deployments/a/b, deploy-service"
+  })
+  void eachPrefixBelongsToItsService(String path, String service) {
+    assertThat(ServiceRoutes.serviceFor(path)).contains(service);
+    assertThat(ServiceRoutes.isOwn(path)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/v1/system/info",
+        "/api/v1/tokens",
+        "/api/v1/audit/x",
+        "/api/v1/notifications",
+        "/api/v1/events"
+      })
+  void theGatewaysOwnPrefixesAreNotProxied(String path) {
+    assertThat(ServiceRoutes.isOwn(path)).isTrue();
+    assertThat(ServiceRoutes.serviceFor(path)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/v1/modelsx", "/api/v1/catalogue", "/api/v2/models", "/models"})
+  void aPrefixMatchesWholeSegmentsOnly(String path) {
+    assertThat(ServiceRoutes.serviceFor(path)).isEmpty();
+  }
+}
