@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class LocalRunTest {
   private static final Path ROOT =
       Path.of(System.getProperty("mm.repo.root", "..")).toAbsolutePath().normalize();
-  private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 9092);
+  private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8090, 9092);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -44,7 +44,7 @@ class LocalRunTest {
       assertThat(listening(port)).as("port %d must be free for the local run", port).isFalse();
     }
     runDir = Files.createTempDirectory("mm-local-run");
-    Result up = mm(Duration.ofMinutes(4), "up");
+    Result up = mm(Duration.ofMinutes(4), "up", "--demo");
     assertThat(up.exitCode()).as(up.output()).isZero();
     assertThat(up.output()).contains("http://localhost:8080");
   }
@@ -97,6 +97,36 @@ class LocalRunTest {
 
   @Test
   @Order(4)
+  void discoveryAnswersThroughTheGatewayWithOneHubCallPerUncachedSearch() throws Exception {
+    send("DELETE", "http://127.0.0.1:8090/_fake/requests", null);
+    JsonNode page = get("/api/v1/huggingface/search?q=qwen&fitsGpu=L4");
+    assertThat(page.get("items").findValuesAsText("id")).contains("Qwen/Qwen2.5-0.5B");
+    assertThat(hubCalls("/api/models")).isEqualTo(1);
+    get("/api/v1/huggingface/search?q=qwen&fitsGpu=L4");
+    assertThat(hubCalls("/api/models"))
+        .as("a repeated search is served from the cache")
+        .isEqualTo(1);
+
+    JsonNode details = get("/api/v1/models/Qwen/Qwen2.5-0.5B/details");
+    assertThat(details.at("/parameters/total").asLong()).isEqualTo(494_032_768L);
+    assertThat(details.at("/kvCache/bytesPerToken").asLong()).isEqualTo(12_288L);
+    // The local catalog starts with an entry for this model, and test 3 reloaded it.
+    assertThat(details.at("/catalog/status").asText()).isEqualTo("found");
+    assertThat(get("/api/v1/vllm/architectures/Qwen2ForCausalLM").get("architecture").asText())
+        .isEqualTo("Qwen2ForCausalLM");
+    assertThat(get("/api/v1/gpus").get("items")).isNotEmpty();
+
+    HttpResponse<String> rec =
+        send(
+            "POST",
+            "http://localhost:8080/api/v1/recommendations",
+            "{\"model\":\"Qwen/Qwen2.5-0.5B\",\"gpus\":[{\"name\":\"L4\",\"count\":1}]}");
+    assertThat(rec.statusCode()).as(rec.body()).isEqualTo(200);
+    assertThat(JSON.readTree(rec.body()).at("/best/fits").asBoolean()).isTrue();
+  }
+
+  @Test
+  @Order(5)
   void aStoppedServiceAnswers502WithinASecondWhileOthersKeepAnswering() throws Exception {
     Result stop = mm(Duration.ofSeconds(30), "stop", "discovery-service");
     assertThat(stop.exitCode()).as(stop.output()).isZero();
@@ -115,6 +145,31 @@ class LocalRunTest {
         .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     assertThat(millis).as("502 latency").isLessThan(1000);
     assertThat(get("/api/v1/catalog/entries").get("items")).isNotNull();
+  }
+
+  private static long hubCalls(String prefix) throws Exception {
+    JsonNode log = JSON.readTree(send("GET", "http://127.0.0.1:8090/_fake/requests", null).body());
+    long n = 0;
+    for (JsonNode r : log) {
+      if (r.path("path").asText().startsWith(prefix)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static HttpResponse<String> send(String method, String url, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    b.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static JsonNode get(String path) throws IOException, InterruptedException {

@@ -144,9 +144,9 @@ public class GitCatalogSource {
           folder.resolve("README.md"),
           "One YAML file per approved model: id, repo, revision, description.\n");
       Files.writeString(
-          folder.resolve("qwen2-5-0-5b-instruct.yaml"),
-          "id: qwen2-5-0-5b-instruct\nrepo: Qwen/Qwen2.5-0.5B-Instruct\nrevision: main\n"
-              + "description: A small instruct model to try the catalog with\n");
+          folder.resolve("qwen2-5-0-5b.yaml"),
+          "id: qwen2-5-0-5b\nrepo: Qwen/Qwen2.5-0.5B\nrevision: main\n"
+              + "description: A small model to try the catalog with\n");
       work.add().addFilepattern(".").call();
       work.commit()
           .setMessage("Start the catalog")
