@@ -6,6 +6,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DURATION="${1:-10}"
+WARMUP="${MM_BENCH_WARMUP:-10}"
 cd "$ROOT"
 
 command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
@@ -21,6 +22,7 @@ curl -sf "http://localhost:8080/api/v1/huggingface/search?$Q" >/dev/null   # fil
 
 measure() { # name url
   local out p50 p99 rps
+  wrk -t2 -c8 -d"${WARMUP}s" "$2" >/dev/null # let the JIT compile the hot path first
   out="$(wrk -t2 -c8 -d"${DURATION}s" --latency "$2")"
   p50="$(awk '/^ +50%/{print $2}' <<<"$out")"
   p99="$(awk '/^ +99%/{print $2}' <<<"$out")"
@@ -29,7 +31,7 @@ measure() { # name url
 }
 
 echo
-echo "Cached search, wrk -t2 -c8 -d${DURATION}s (2 cores shared by client and servers)"
+echo "Cached search, wrk -t2 -c8 -d${DURATION}s after ${WARMUP}s of warm-up (2 cores shared by client and servers)"
 printf '%-44s %10s %10s %12s\n' "target" "p50" "p99" "req/s"
 measure "gateway → discovery (cached)" "http://localhost:8080/api/v1/huggingface/search?$Q"
 measure "discovery-service direct (cached)" "http://localhost:8081/api/v1/huggingface/search?$Q"
@@ -37,6 +39,6 @@ measure "reference: fake hub /api/models (no cache)" "http://127.0.0.1:8090/api/
 
 echo
 echo "Fit table per model (FitEngine.recommend over every GPU profile, in-process)"
-./mvnw -B -q -o -pl discovery-service exec:java -Dexec.classpathScope=test \
+./mvnw -B -q -o -pl discovery-service org.codehaus.mojo:exec-maven-plugin:3.6.2:java -Dexec.classpathScope=test \
   -Dexec.mainClass=dev.modelmanager.discovery.bench.FitTableBenchmark \
   -Dexec.args="$ROOT/discovery-service/src/test/resources/configs"
