@@ -59,7 +59,8 @@ public class HubClient {
             new WebClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setFollowRedirects(false)
-                .setTryUseCompression(true)
+                // Identity encoding: byte ranges and sizes must be those of the file itself.
+                .setTryUseCompression(false)
                 .setUserAgent("model-manager/0.1"));
   }
 
