@@ -79,12 +79,14 @@ mkdir -p "$WORK/curl"; t0=$(now)
 while read -r url; do curl -sSfL -o "$WORK/curl/$(basename "$url")" "$url"; done <"$WORK/urls.txt"
 t_curl=$(echo "$(now) - $t0" | bc); rm -rf "$WORK/curl"
 
-# --- curl, then sha256sum (what the service does on top: verification) ---
-log "curl + sha256sum"
+# --- curl, then sha256sum (what the service does on top: verification) and sync (durability) ---
+log "curl + sha256sum (+ sync)"
 mkdir -p "$WORK/curlv"; t0=$(now)
 while read -r url; do curl -sSfL -o "$WORK/curlv/$(basename "$url")" "$url"; done <"$WORK/urls.txt"
 sha256sum "$WORK"/curlv/*.safetensors >/dev/null
-t_curlv=$(echo "$(now) - $t0" | bc); rm -rf "$WORK/curlv"
+t_curlv=$(echo "$(now) - $t0" | bc)
+sync "$WORK"/curlv/*
+t_curlvs=$(echo "$(now) - $t0" | bc); rm -rf "$WORK/curlv"
 
 # --- aria2c -x16 ---
 log "aria2c -x16 -s16"
@@ -111,8 +113,9 @@ echo
 echo "Repository $REPO: ${#NAMES[@]} files, $TOTAL bytes ($(nproc) cores, fake hub on 127.0.0.1)"
 printf "| %-34s | %8s | %9s | %18s |\n" "client" "seconds" "MiB/s" "time / service"
 printf "|%s|%s|%s|%s|\n" "------------------------------------" "----------" "-----------" "--------------------"
-row "weights-service (verified, HF cache)" "$t_svc"
+row "weights-service (verified, synced)" "$t_svc"
 row "aria2c -x16 -s16 (no verification)" "$t_aria"
 row "curl, sequential (no verification)" "$t_curl"
 row "curl + sha256sum" "$t_curlv"
+row "curl + sha256sum + sync" "$t_curlvs"
 [[ -n "$t_js" ]] && row "@huggingface/hub snapshotDownload" "$t_js"

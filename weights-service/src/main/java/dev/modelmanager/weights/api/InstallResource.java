@@ -1,0 +1,148 @@
+package dev.modelmanager.weights.api;
+
+import dev.modelmanager.model.api.Page;
+import dev.modelmanager.model.problem.Problem;
+import dev.modelmanager.weights.service.InstallRequest;
+import dev.modelmanager.weights.service.InstallService;
+import dev.modelmanager.weights.service.InstallView;
+import dev.modelmanager.weights.service.WeightsJson;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Install jobs: queue, watch, list, cancel and retry. */
+@Path("/api/v1/weights/installs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "weights")
+public class InstallResource {
+  private final InstallService installs;
+  private final WeightsJson json;
+
+  InstallResource(InstallService installs, WeightsJson json) {
+    this.installs = installs;
+    this.json = json;
+  }
+
+  @POST
+  @Operation(summary = "Queue an install of a repository snapshot into a storage location")
+  @APIResponse(
+      responseCode = "202",
+      description = "Queued; Location points at the job",
+      content = @Content(schema = @Schema(implementation = InstallView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid repo id, revision or pattern",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown storage location",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Snapshot already installed (without overwrite) or being installed",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Uni<Response> create(InstallRequest request) {
+    return installs
+        .create(request)
+        .map(
+            job ->
+                Response.accepted(json.view(job))
+                    .location(URI.create("/api/v1/weights/installs/" + job.id))
+                    .build());
+  }
+
+  @GET
+  @Operation(summary = "List install jobs, newest first")
+  public Uni<Page<InstallView>> list(
+      @QueryParam("state") String state,
+      @QueryParam("repo") String repo,
+      @QueryParam("location") String location,
+      @QueryParam("limit") @DefaultValue("50") int limit,
+      @QueryParam("cursor") String cursor) {
+    return installs
+        .list(state, repo, location, limit, cursor)
+        .map(p -> new Page<>(p.items().stream().map(json::view).toList(), p.nextCursor()));
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "An install job: state, progress (bytes, rate, ETA, per file) and error")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = InstallView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such job",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Uni<InstallView> get(@PathParam("id") UUID id) {
+    return installs.get(id).map(json::view);
+  }
+
+  @POST
+  @Path("/{id}/cancel")
+  @Operation(
+      summary = "Stop an install; transfers close within 2 s, partial data stays for a retry")
+  @APIResponse(
+      responseCode = "202",
+      content = @Content(schema = @Schema(implementation = InstallView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The job already ended",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Uni<Response> cancel(@PathParam("id") UUID id) {
+    return installs.cancel(id).map(job -> Response.accepted(json.view(job)).build());
+  }
+
+  @POST
+  @Path("/{id}/retry")
+  @Operation(
+      summary = "Queue a failed or cancelled install again; verified data is not fetched again")
+  @APIResponse(
+      responseCode = "202",
+      content = @Content(schema = @Schema(implementation = InstallView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The job is not FAILED or CANCELLED",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Uni<Response> retry(@PathParam("id") UUID id) {
+    return installs
+        .retry(id)
+        .map(
+            job ->
+                Response.accepted(json.view(job))
+                    .location(URI.create("/api/v1/weights/installs/" + job.id))
+                    .build());
+  }
+}

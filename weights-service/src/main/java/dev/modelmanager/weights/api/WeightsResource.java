@@ -1,0 +1,151 @@
+package dev.modelmanager.weights.api;
+
+import dev.modelmanager.model.api.Page;
+import dev.modelmanager.model.problem.Problem;
+import dev.modelmanager.weights.domain.StorageThresholds;
+import dev.modelmanager.weights.service.InventoryService;
+import dev.modelmanager.weights.service.PurgeRequest;
+import dev.modelmanager.weights.service.PurgeResult;
+import dev.modelmanager.weights.service.ReconcileReport;
+import dev.modelmanager.weights.service.Reconciler;
+import dev.modelmanager.weights.service.SnapshotView;
+import dev.modelmanager.weights.storage.StorageLocations;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The inventory of installed snapshots, storage locations, purge and reconciliation. */
+@Path("/api/v1/weights")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "weights")
+@Blocking
+public class WeightsResource {
+  private final InventoryService inventory;
+  private final Reconciler reconciler;
+  private final StorageLocations locations;
+
+  WeightsResource(InventoryService inventory, Reconciler reconciler, StorageLocations locations) {
+    this.inventory = inventory;
+    this.reconciler = reconciler;
+    this.locations = locations;
+  }
+
+  @GET
+  @Operation(summary = "Installed snapshots")
+  public Page<SnapshotView> list(
+      @QueryParam("status") String status,
+      @QueryParam("pinned") Boolean pinned,
+      @QueryParam("orphaned") Boolean orphaned,
+      @QueryParam("location") String location,
+      @QueryParam("q") String q,
+      @QueryParam("limit") @DefaultValue("50") int limit,
+      @QueryParam("cursor") String cursor) {
+    return inventory.list(status, pinned, orphaned, location, q, limit, cursor);
+  }
+
+  @GET
+  @Path("/locations")
+  @Operation(summary = "Storage locations with capacity, used and free bytes")
+  public List<LocationView> locations() {
+    return locations.all().stream()
+        .map(
+            l -> {
+              StorageLocations.Usage u = locations.usage(l);
+              return new LocationView(
+                  l.name(),
+                  l.path().toString(),
+                  l.pvcName().orElse(null),
+                  u.capacityBytes(),
+                  u.usedBytes(),
+                  u.freeBytes(),
+                  l.warnPercent(),
+                  l.criticalPercent(),
+                  StorageThresholds.level(
+                          u.usedBytes(), u.capacityBytes(), l.warnPercent(), l.criticalPercent())
+                      .name());
+            })
+        .toList();
+  }
+
+  @POST
+  @Path("/purge")
+  @Operation(
+      summary =
+          "Plan (dryRun, the default) or run a purge by lru or age; never pinned or in-use snapshots")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = PurgeResult.class)))
+  @APIResponse(
+      responseCode = "400",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public PurgeResult purge(PurgeRequest request) {
+    return inventory.purge(request);
+  }
+
+  @POST
+  @Path("/reconcile")
+  @Operation(
+      summary =
+          "Compare disk and inventory now: adopt orphans, mark missing, report unreferenced blobs")
+  public ReconcileReport reconcile() {
+    return reconciler.reconcile();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "One installed snapshot")
+  @APIResponse(
+      responseCode = "404",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public SnapshotView get(@PathParam("id") UUID id) {
+    return inventory.get(id);
+  }
+
+  @POST
+  @Path("/{id}/pin")
+  @Operation(summary = "Pin a snapshot: purge and delete leave it alone")
+  public SnapshotView pin(@PathParam("id") UUID id) {
+    return inventory.pin(id, true);
+  }
+
+  @POST
+  @Path("/{id}/unpin")
+  @Operation(summary = "Unpin a snapshot")
+  public SnapshotView unpin(@PathParam("id") UUID id) {
+    return inventory.pin(id, false);
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Operation(
+      summary = "Delete a snapshot and the blobs no other snapshot uses; 409 when pinned or in use")
+  @APIResponse(
+      responseCode = "409",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public SnapshotView delete(@PathParam("id") UUID id) {
+    return inventory.delete(id);
+  }
+}

@@ -1,0 +1,267 @@
+package dev.modelmanager.weights.service;
+
+import dev.modelmanager.kit.store.Transactor;
+import dev.modelmanager.kit.web.ProblemException;
+import dev.modelmanager.model.api.Page;
+import dev.modelmanager.model.events.EventTypes;
+import dev.modelmanager.model.hf.RepoId;
+import dev.modelmanager.weights.domain.PurgePolicy;
+import dev.modelmanager.weights.domain.Snapshot;
+import dev.modelmanager.weights.storage.HubCacheLayout;
+import dev.modelmanager.weights.storage.StorageLocations;
+import dev.modelmanager.weights.storage.StorageLocations.StorageLocation;
+import dev.modelmanager.weights.store.SnapshotStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The inventory of installed snapshots: list, pin, delete, purge. Blocking (disk work); call from
+ * worker threads.
+ */
+@ApplicationScoped
+public class InventoryService {
+  private static final Logger LOG = Logger.getLogger(InventoryService.class);
+
+  private final SnapshotStore snapshots;
+  private final StorageLocations locations;
+  private final Transactor tx;
+  private final WeightsEvents events;
+  private final DeploymentUsage usage;
+
+  InventoryService(
+      SnapshotStore snapshots,
+      StorageLocations locations,
+      Transactor tx,
+      WeightsEvents events,
+      DeploymentUsage usage) {
+    this.snapshots = snapshots;
+    this.locations = locations;
+    this.tx = tx;
+    this.events = events;
+    this.usage = usage;
+  }
+
+  /** Snapshots filtered by status, pinned, orphaned, location and a repo substring. */
+  public Page<SnapshotView> list(
+      String status,
+      Boolean pinned,
+      Boolean orphaned,
+      String location,
+      String q,
+      int limit,
+      String cursor) {
+    if (location != null) {
+      locations.get(location);
+    }
+    String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
+    if (wanted != null
+        && !Set.of(Snapshot.READY, Snapshot.ORPHANED, Snapshot.MISSING).contains(wanted)) {
+      throw ProblemException.invalidField("status", "one of READY, ORPHANED, MISSING");
+    }
+    String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
+    List<SnapshotView> all =
+        all().stream()
+            .filter(s -> wanted == null || s.status().equals(wanted))
+            .filter(s -> pinned == null || s.pinned() == pinned)
+            .filter(s -> orphaned == null || Snapshot.ORPHANED.equals(s.status()) == orphaned)
+            .filter(s -> location == null || s.location().equals(location))
+            .filter(
+                s ->
+                    needle == null
+                        || s.repo().toLowerCase(Locale.ROOT).contains(needle)
+                        || s.revision().toLowerCase(Locale.ROOT).contains(needle))
+            .map(this::view)
+            .toList();
+    return Cursors.page(all, limit, cursor);
+  }
+
+  public SnapshotView get(UUID id) {
+    return view(find(id));
+  }
+
+  public SnapshotView pin(UUID id, boolean pinned) {
+    Snapshot s = find(id);
+    Blocking.await(() -> tx.inTransaction(() -> snapshots.setPinned(id, pinned)));
+    return view(s.withPinned(pinned));
+  }
+
+  /** Deletes an unpinned, unused snapshot and the blobs no other snapshot of its repo uses. */
+  public SnapshotView delete(UUID id) {
+    Snapshot s = find(id);
+    if (s.pinned()) {
+      throw ProblemException.conflict("Snapshot " + id + " is pinned; unpin it first");
+    }
+    if (usage.inUse(s)) {
+      throw ProblemException.conflict("Snapshot " + id + " is used by a running deployment");
+    }
+    Set<String> kept = new HashSet<>();
+    all().stream()
+        .filter(
+            o ->
+                !o.id().equals(id)
+                    && o.location().equals(s.location())
+                    && o.repo().equals(s.repo()))
+        .forEach(o -> kept.addAll(o.blobs().keySet()));
+    Set<String> freed = new HashSet<>(s.blobs().keySet());
+    freed.removeAll(kept);
+    remove(s, freed);
+    return view(s);
+  }
+
+  /** The purge plan, executed unless {@code dryRun}. */
+  public PurgeResult purge(PurgeRequest req) {
+    if (req == null || req.policy() == null) {
+      throw ProblemException.invalidField("policy", "lru or age is required");
+    }
+    PurgePolicy.Kind kind;
+    try {
+      kind = PurgePolicy.Kind.valueOf(req.policy().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalidField("policy", "lru or age");
+    }
+    if (kind == PurgePolicy.Kind.LRU
+        && (req.targetFreeBytes() == null || req.targetFreeBytes() < 0)) {
+      throw ProblemException.invalidField("targetFreeBytes", "lru needs a target of free bytes");
+    }
+    if (kind == PurgePolicy.Kind.AGE && req.maxAgeDays() != null && req.maxAgeDays() < 0) {
+      throw ProblemException.invalidField("maxAgeDays", "must not be negative");
+    }
+    StorageLocation location =
+        req.location() == null ? locations.first() : locations.get(req.location());
+    boolean dryRun = req.dryRun() == null || req.dryRun();
+    List<Snapshot> inLocation =
+        all().stream()
+            .filter(s -> s.location().equals(location.name()))
+            .filter(s -> !Snapshot.MISSING.equals(s.status()))
+            .toList();
+    List<PurgePolicy.Candidate> candidates =
+        inLocation.stream()
+            .map(
+                s ->
+                    new PurgePolicy.Candidate(
+                        s.id().toString(),
+                        s.lastAccessedAt(),
+                        s.pinned(),
+                        usage.inUse(s),
+                        scoped(s)))
+            .toList();
+    long free = locations.usage(location).freeBytes();
+    PurgePolicy.Decision d =
+        PurgePolicy.decide(
+            kind, candidates, req.maxAgeDays(), req.targetFreeBytes(), free, Instant.now());
+    List<Snapshot> chosen =
+        inLocation.stream().filter(s -> d.snapshotIds().contains(s.id().toString())).toList();
+    if (!dryRun) {
+      for (Snapshot s : chosen) {
+        Snapshot current = find(s.id());
+        if (current.pinned() || usage.inUse(current)) {
+          continue;
+        }
+        Set<String> freed = new HashSet<>();
+        s.blobs()
+            .keySet()
+            .forEach(
+                b -> {
+                  if (d.blobsFreed().contains(s.repo() + "/" + b)) {
+                    freed.add(b);
+                  }
+                });
+        remove(s, freed);
+      }
+    }
+    return new PurgeResult(
+        kind.name().toLowerCase(Locale.ROOT),
+        location.name(),
+        dryRun,
+        free,
+        d.bytesFreed(),
+        d.blobsFreed().size(),
+        chosen.stream().map(this::view).toList());
+  }
+
+  /** Blob names scoped by repo: the same hash in two repo folders is two files. */
+  private static Map<String, Long> scoped(Snapshot s) {
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    s.blobs().forEach((b, size) -> out.put(s.repo() + "/" + b, size));
+    return out;
+  }
+
+  private void remove(Snapshot s, Set<String> blobs) {
+    Blocking.await(
+        () ->
+            tx.inTransaction(
+                () ->
+                    snapshots
+                        .delete(s.id())
+                        .chain(
+                            () ->
+                                events.emit(
+                                    EventTypes.WEIGHTS_SNAPSHOT_DELETED,
+                                    "snapshot",
+                                    s.id().toString(),
+                                    Map.of(
+                                        "id",
+                                        s.id().toString(),
+                                        "repo",
+                                        s.repo(),
+                                        "commit",
+                                        s.commit(),
+                                        "location",
+                                        s.location(),
+                                        "blobsDeleted",
+                                        blobs.size())))));
+    HubCacheLayout layout = locations.get(s.location()).layout();
+    RepoId repo = RepoId.parse(s.repo());
+    try {
+      layout.deleteSnapshot(repo, s.commit());
+      for (String b : blobs) {
+        layout.deleteBlob(repo, b);
+      }
+      layout.deleteRepoIfEmpty(repo);
+    } catch (IOException e) {
+      // The record is gone; the reconciler reports what stayed on disk.
+      LOG.warnf("deleting %s@%s from disk: %s", s.repo(), s.commit(), e);
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  List<Snapshot> all() {
+    return Blocking.await(snapshots::all);
+  }
+
+  private Snapshot find(UUID id) {
+    return Blocking.await(() -> snapshots.find(id))
+        .orElseThrow(() -> ProblemException.notFound("No snapshot " + id));
+  }
+
+  SnapshotView view(Snapshot s) {
+    String path;
+    try {
+      path =
+          locations
+              .get(s.location())
+              .layout()
+              .snapshot(RepoId.parse(s.repo()), s.commit())
+              .toString();
+    } catch (RuntimeException e) {
+      path = null;
+    }
+    return SnapshotView.of(s, path, usage.inUse(s));
+  }
+
+  static List<String> ids(List<Snapshot> l) {
+    List<String> out = new ArrayList<>();
+    l.forEach(s -> out.add(s.id().toString()));
+    return out;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.modelmanager.weights.service;
+
+import dev.modelmanager.kit.store.Transactor;
+import dev.modelmanager.model.events.EventTypes;
+import dev.modelmanager.weights.domain.InstallState;
+import dev.modelmanager.weights.storage.StorageMonitor;
+import dev.modelmanager.weights.store.InstallJobStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Every 30 s: a {@code weights.storage.threshold} event for each location that crossed its
+ * warn/critical level (either way), and the {@code mm_weights_installs{state}} gauges.
+ */
+@ApplicationScoped
+public class ThresholdAlerts {
+  private static final Logger LOG = Logger.getLogger(ThresholdAlerts.class);
+
+  private final StorageMonitor monitor;
+  private final Transactor tx;
+  private final WeightsEvents events;
+  private final InstallJobStore jobs;
+  private final Map<InstallState, AtomicLong> byState = new EnumMap<>(InstallState.class);
+
+  ThresholdAlerts(
+      StorageMonitor monitor,
+      Transactor tx,
+      WeightsEvents events,
+      InstallJobStore jobs,
+      MeterRegistry metrics) {
+    this.monitor = monitor;
+    this.tx = tx;
+    this.events = events;
+    this.jobs = jobs;
+    for (InstallState s : InstallState.values()) {
+      AtomicLong n = new AtomicLong();
+      byState.put(s, n);
+      Gauge.builder("mm_weights_installs", n, AtomicLong::get)
+          .description("Install jobs by state (latest 1000)")
+          .tag("state", s.name())
+          .register(metrics);
+    }
+  }
+
+  @Scheduled(
+      every = "30s",
+      delayed = "2s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void scheduled() {
+    try {
+      check();
+      countInstalls();
+    } catch (RuntimeException e) {
+      LOG.warnf("storage check failed: %s", e.toString());
+    }
+  }
+
+  /** Emits an event per crossing; answers how many went out. */
+  public int check() {
+    int sent = 0;
+    for (StorageMonitor.Crossing c : monitor.check()) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("location", c.location().name());
+      data.put("pvcName", c.location().pvcName().orElse(null));
+      data.put("level", c.level().name());
+      data.put("previousLevel", c.previous().name());
+      data.put("usedBytes", c.usage().usedBytes());
+      data.put("capacityBytes", c.usage().capacityBytes());
+      data.put("freeBytes", c.usage().freeBytes());
+      data.put("warnPercent", c.location().warnPercent());
+      data.put("criticalPercent", c.location().criticalPercent());
+      Blocking.await(
+          () ->
+              tx.inTransaction(
+                  () ->
+                      events.emit(
+                          EventTypes.WEIGHTS_STORAGE_THRESHOLD,
+                          "location",
+                          c.location().name(),
+                          data)));
+      LOG.infof("storage location %s is now %s", c.location().name(), c.level());
+      sent++;
+    }
+    return sent;
+  }
+
+  private void countInstalls() {
+    Map<InstallState, Long> counts = new EnumMap<>(InstallState.class);
+    Blocking.await(() -> jobs.list(1000)).forEach(j -> counts.merge(j.state, 1L, Long::sum));
+    byState.forEach((s, n) -> n.set(counts.getOrDefault(s, 0L)));
+  }
+}

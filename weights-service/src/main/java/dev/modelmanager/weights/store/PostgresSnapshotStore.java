@@ -1,0 +1,108 @@
+package dev.modelmanager.weights.store;
+
+import static dev.modelmanager.weights.store.Times.instant;
+import static dev.modelmanager.weights.store.Times.odt;
+
+import dev.modelmanager.weights.domain.Snapshot;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+@Typed(PostgresSnapshotStore.class)
+@WithSession
+public class PostgresSnapshotStore implements SnapshotStore {
+
+  @Override
+  public Uni<Snapshot> upsert(Snapshot s) {
+    return SnapshotEntity.<SnapshotEntity>find(
+            "location = ?1 and repo = ?2 and commitSha = ?3", s.location(), s.repo(), s.commit())
+        .firstResult()
+        .chain(
+            existing -> {
+              SnapshotEntity e = existing != null ? existing : new SnapshotEntity();
+              if (existing == null) {
+                e.id = s.id();
+              }
+              e.repo = s.repo();
+              e.revision = s.revision();
+              e.commitSha = s.commit();
+              e.location = s.location();
+              e.sizeBytes = s.sizeBytes();
+              e.files = s.files();
+              e.status = s.status();
+              e.verified = s.verified();
+              e.pinned = s.pinned() || (existing != null && existing.pinned);
+              e.installedAt = odt(s.installedAt());
+              e.lastAccessedAt = odt(s.lastAccessedAt());
+              e.blobs = Snapshot.encodeBlobs(s.blobs());
+              Uni<SnapshotEntity> saved =
+                  existing != null ? Uni.createFrom().item(e) : e.persist().replaceWith(e);
+              return saved.map(PostgresSnapshotStore::toSnapshot);
+            });
+  }
+
+  @Override
+  public Uni<Optional<Snapshot>> find(UUID id) {
+    return SnapshotEntity.<SnapshotEntity>findById(id)
+        .map(e -> Optional.ofNullable(e).map(PostgresSnapshotStore::toSnapshot));
+  }
+
+  @Override
+  public Uni<Optional<Snapshot>> find(String location, String repo, String commit) {
+    return SnapshotEntity.<SnapshotEntity>find(
+            "location = ?1 and repo = ?2 and commitSha = ?3", location, repo, commit)
+        .firstResult()
+        .map(e -> Optional.ofNullable(e).map(PostgresSnapshotStore::toSnapshot));
+  }
+
+  @Override
+  public Uni<List<Snapshot>> all() {
+    return SnapshotEntity.<SnapshotEntity>listAll(Sort.by("repo").and("installedAt").and("id"))
+        .map(l -> l.stream().map(PostgresSnapshotStore::toSnapshot).toList());
+  }
+
+  @Override
+  public Uni<Void> setPinned(UUID id, boolean pinned) {
+    return SnapshotEntity.update("pinned = ?1 where id = ?2", pinned, id).replaceWithVoid();
+  }
+
+  @Override
+  public Uni<Void> setStatus(UUID id, String status) {
+    return SnapshotEntity.update("status = ?1 where id = ?2", status, id).replaceWithVoid();
+  }
+
+  @Override
+  public Uni<Void> touch(UUID id, Instant accessedAt) {
+    return SnapshotEntity.update("lastAccessedAt = ?1 where id = ?2", odt(accessedAt), id)
+        .replaceWithVoid();
+  }
+
+  @Override
+  public Uni<Void> delete(UUID id) {
+    return SnapshotEntity.deleteById(id).replaceWithVoid();
+  }
+
+  static Snapshot toSnapshot(SnapshotEntity e) {
+    return new Snapshot(
+        e.id,
+        e.repo,
+        e.revision,
+        e.commitSha,
+        e.location,
+        e.sizeBytes,
+        e.files,
+        e.status,
+        e.verified,
+        e.pinned,
+        instant(e.installedAt),
+        instant(e.lastAccessedAt),
+        Snapshot.decodeBlobs(e.blobs));
+  }
+}

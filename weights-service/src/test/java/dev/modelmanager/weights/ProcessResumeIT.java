@@ -1,0 +1,217 @@
+package dev.modelmanager.weights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelmanager.testkit.hub.FakeHub;
+import dev.modelmanager.testkit.hub.Fault;
+import dev.modelmanager.testkit.hub.HubRepo;
+import dev.modelmanager.testkit.hub.RecordedRequest;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged service as a real child process: {@code kill -9} in the middle of a download, a
+ * restart with the same configuration, and the fake hub's request log proving that parts persisted
+ * before the kill were not fetched again. Runs with {@code -DskipITs=false} after {@code package}.
+ */
+class ProcessResumeIT {
+  private static final long MIB = 1 << 20;
+  private static final long SIZE = 160 * MIB;
+  private static final long PART = SIZE / 16;
+  private static final int CONCURRENCY = 4;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final List<Process> processes = new ArrayList<>();
+
+  @AfterEach
+  void killAll() {
+    processes.forEach(Process::destroyForcibly);
+  }
+
+  @Test
+  void resumesAfterKillNineWithoutRefetchingPersistedParts() throws Exception {
+    Path work = Files.createTempDirectory("mm-weights-it");
+    try (FakeHub hub = new FakeHub().start()) {
+      hub.addRepo(
+          HubRepo.builder("mm-test/process")
+              .textFile("config.json", "{}")
+              .file("model.safetensors", WeightsHubResource.TestRepos.generated("process", SIZE))
+              .build());
+      hub.faults().add(Fault.latency(250).onPath("/cdn/**"));
+      int port = freePort();
+      List<String> command = command(hub.url(), work, port);
+
+      start(command, work.resolve("first.log"));
+      String base = "http://127.0.0.1:" + port;
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> ready(base));
+      String id =
+          post(base + "/api/v1/weights/installs", "{\"repo\": \"mm-test/process\"}")
+              .path("id")
+              .asText();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () ->
+                  get(base + "/api/v1/weights/installs/" + id)
+                          .path("progress")
+                          .path("bytesDone")
+                          .asLong()
+                      >= SIZE / 3);
+
+      Process first = processes.get(0);
+      first.destroyForcibly().waitFor();
+      Instant killed = Instant.now();
+      Set<Integer> persisted = persistedParts(work.resolve("weights.sqlite"));
+      assertThat(persisted).isNotEmpty().hasSizeLessThan(16);
+      hub.faults().clear();
+
+      start(command, work.resolve("second.log"));
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  ready(base)
+                      && get(base + "/api/v1/weights/installs/" + id)
+                          .path("state")
+                          .asText()
+                          .matches("SUCCEEDED|FAILED"));
+      JsonNode job = get(base + "/api/v1/weights/installs/" + id);
+      assertThat(job.path("state").asText()).as(job.toPrettyString()).isEqualTo("SUCCEEDED");
+
+      long served = 0;
+      for (RecordedRequest r : hub.requests()) {
+        if (!r.path().startsWith("/cdn/") || r.range() == null) {
+          continue;
+        }
+        served += r.bytesSent();
+        if (r.receivedAt().isAfter(killed)) {
+          String[] range = r.range().substring("bytes=".length()).split("-");
+          long from = Long.parseLong(range[0]);
+          long to = Long.parseLong(range[1]);
+          for (int p : persisted) {
+            assertThat(to < p * PART || from > p * PART + PART - 1)
+                .as("%s after the restart overlaps part %d persisted before the kill", r.range(), p)
+                .isTrue();
+          }
+        }
+      }
+      assertThat(served)
+          .as("only parts in flight at the kill were fetched twice")
+          .isLessThanOrEqualTo(SIZE + CONCURRENCY * PART);
+      String commit = job.path("commit").asText();
+      HfCacheCheck.assertReadable(
+          work.resolve("main"),
+          "mm-test/process",
+          "main",
+          commit,
+          List.of("model.safetensors", "config.json"));
+    }
+  }
+
+  private List<String> command(String hubUrl, Path work, int port) {
+    List<String> c = new ArrayList<>();
+    c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    c.add("-Xmx256m");
+    c.add("-Dquarkus.http.port=" + port);
+    c.add("-Dmm.store=sqlite");
+    c.add("-Dmm.sqlite.path=" + work.resolve("weights.sqlite"));
+    c.add("-Dmm.outbox.enabled=false");
+    c.add("-Dkafka.bootstrap.servers=127.0.0.1:9");
+    c.add("-Dmm.hf.endpoint=" + hubUrl);
+    c.add("-Dmm.weights.locations[0].name=main");
+    c.add("-Dmm.weights.locations[0].path=" + work.resolve("main"));
+    c.add("-Dmm.weights.headroom-bytes=0");
+    c.add("-Dmm.weights.download.min-part-bytes=" + MIB);
+    c.add("-Dmm.weights.download.concurrency=" + CONCURRENCY);
+    c.add("-Dmm.weights.jobs.lease=2s");
+    c.add("-Dmm.weights.jobs.heartbeat=500ms");
+    c.add("-Dmm.weights.jobs.poll-interval=200ms");
+    c.add("-Dmm.weights.jobs.progress-interval=300ms");
+    c.add("-jar");
+    c.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());
+    return c;
+  }
+
+  private void start(List<String> command, Path log) throws IOException {
+    processes.add(
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+  }
+
+  private static Set<Integer> persistedParts(Path sqlite) throws Exception {
+    Set<Integer> out = new HashSet<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite);
+        ResultSet rs = c.createStatement().executeQuery("select part_index from blob_part")) {
+      while (rs.next()) {
+        out.add(rs.getInt(1));
+      }
+    }
+    return out;
+  }
+
+  private static boolean ready(String base) {
+    try {
+      return HTTP.send(
+                  HttpRequest.newBuilder(URI.create(base + "/api/v1/weights/locations")).build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static JsonNode get(String url) throws Exception {
+    return JSON.readTree(
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body());
+  }
+
+  private static JsonNode post(String url, String body) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    return JSON.readTree(r.body());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
