@@ -10,6 +10,7 @@ import dev.modelmanager.testkit.postgres.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -128,7 +129,12 @@ class EventIntakeTest {
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
       for (String value : values) {
-        producer.send(new ProducerRecord<>(TOPIC, "aggregate-1", value)).get();
+        // Exactly as the services' outbox relay sends them: structured mode, with its content type.
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, "aggregate-1", value);
+        record
+            .headers()
+            .add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
       }
     }
   }

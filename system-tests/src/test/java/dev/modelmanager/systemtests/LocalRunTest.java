@@ -51,6 +51,9 @@ class LocalRunTest {
 
   @AfterAll
   static void down() throws Exception {
+    if (runDir == null) {
+      return; // up() refused to start: nothing of ours runs.
+    }
     Result down = mm(Duration.ofMinutes(1), "down");
     assertThat(down.exitCode()).as(down.output()).isZero();
     for (int port : PORTS) {
@@ -127,6 +130,41 @@ class LocalRunTest {
 
   @Test
   @Order(5)
+  void aWeightsInstallThroughTheGatewayEndsVerifiedAndItsEventsReachTheGateway() throws Exception {
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "http://localhost:8080/api/v1/weights/installs",
+            "{\"repo\":\"mm-demo/tiny-llama\",\"pin\":true}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    assertThat(location).startsWith("/api/v1/weights/installs/");
+
+    String state = "";
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline && !state.matches("SUCCEEDED|FAILED|CANCELLED")) {
+      Thread.sleep(250);
+      state = get(location).get("state").asText();
+    }
+    assertThat(state).isEqualTo("SUCCEEDED");
+    assertThat(get("/api/v1/weights?q=tiny-llama").get("items").findValuesAsText("repo"))
+        .contains("mm-demo/tiny-llama");
+
+    // The outbox relayed the events to Kafka and the gateway's intake logged them.
+    long until = System.currentTimeMillis() + 30_000;
+    List<String> types = List.of();
+    while (System.currentTimeMillis() < until
+        && !types.contains("dev.modelmanager.weights.install.succeeded")) {
+      Thread.sleep(500);
+      types = get("/api/v1/events?limit=100").get("items").findValuesAsText("type");
+    }
+    assertThat(types)
+        .contains(
+            "dev.modelmanager.weights.install.succeeded", "dev.modelmanager.catalog.reloaded");
+  }
+
+  @Test
+  @Order(6)
   void aStoppedServiceAnswers502WithinASecondWhileOthersKeepAnswering() throws Exception {
     Result stop = mm(Duration.ofSeconds(30), "stop", "discovery-service");
     assertThat(stop.exitCode()).as(stop.output()).isZero();

@@ -3,6 +3,7 @@ package dev.modelmanager.discovery.service;
 import dev.modelmanager.discovery.api.SearchResult;
 import dev.modelmanager.discovery.config.DiscoveryConfig;
 import dev.modelmanager.discovery.domain.gpu.GpuCatalog;
+import dev.modelmanager.discovery.domain.gpu.GpuPool;
 import dev.modelmanager.discovery.domain.gpu.GpuProfile;
 import dev.modelmanager.discovery.domain.search.HubModelSummary;
 import dev.modelmanager.discovery.domain.search.WeightsFit;
@@ -17,29 +18,46 @@ import java.util.Optional;
 public class SearchResults {
   private final VllmArchitectureRegistry registry;
   private final DiscoveryConfig config;
+  private final GpuInventoryService inventory;
 
-  SearchResults(VllmArchitectureRegistry registry, DiscoveryConfig config) {
+  SearchResults(
+      VllmArchitectureRegistry registry, DiscoveryConfig config, GpuInventoryService inventory) {
     this.registry = registry;
     this.config = config;
+    this.inventory = inventory;
   }
 
-  /** The GPU profile named by {@code fitsGpu}, or a validation problem naming the parameter. */
-  public Uni<Optional<GpuProfile>> checkGpu(String fitsGpu) {
+  /**
+   * The GPU named by {@code fitsGpu}: a GPU pool of the inventory (its node size counts) or a
+   * catalog profile; else a validation problem naming the parameter.
+   */
+  public Uni<Optional<WeightsFit.Target>> checkGpu(String fitsGpu) {
     if (fitsGpu == null) {
       return Uni.createFrom().item(Optional.empty());
     }
-    return GpuCatalog.find(fitsGpu)
-        .map(p -> Uni.createFrom().item(Optional.of(p)))
-        .orElseGet(
-            () ->
-                Uni.createFrom()
-                    .failure(
-                        ProblemException.invalidField(
-                            "fitsGpu", "unknown GPU profile; GET /api/v1/gpus lists them")));
+    return inventory
+        .pool(fitsGpu)
+        .map(
+            pool -> {
+              if (pool.isPresent()) {
+                GpuPool p = pool.get();
+                return Optional.of(
+                    new WeightsFit.Target(
+                        p.gpuName(), p.memoryBytes(), p.vendor(), p.countPerNode()));
+              }
+              GpuProfile profile =
+                  GpuCatalog.find(fitsGpu)
+                      .orElseThrow(
+                          () ->
+                              ProblemException.invalidField(
+                                  "fitsGpu",
+                                  "unknown GPU pool or profile; GET /api/v1/gpus lists them"));
+              return Optional.of(WeightsFit.Target.of(profile, config.gpus().staticCountPerNode()));
+            });
   }
 
   /** The rows of a page; with a GPU, only models whose weights fit it. */
-  public SearchResult.Page page(SearchService.ResultPage page, Optional<GpuProfile> gpu) {
+  public SearchResult.Page page(SearchService.ResultPage page, Optional<WeightsFit.Target> gpu) {
     var rows =
         page.models().stream()
             .map(m -> row(m, gpu))
@@ -48,7 +66,7 @@ public class SearchResults {
     return new SearchResult.Page(rows, page.nextCursor());
   }
 
-  SearchResult row(HubModelSummary m, Optional<GpuProfile> gpu) {
+  SearchResult row(HubModelSummary m, Optional<WeightsFit.Target> gpu) {
     SearchResult.FitSummary fit = gpu.map(g -> fit(m, g)).orElse(null);
     return new SearchResult(
         m.id(),
@@ -67,25 +85,25 @@ public class SearchResults {
         fit);
   }
 
-  private SearchResult.FitSummary fit(HubModelSummary m, GpuProfile gpu) {
+  private SearchResult.FitSummary fit(HubModelSummary m, WeightsFit.Target gpu) {
     Optional<Long> weights = WeightsFit.weightsBytes(m.parametersByDtype());
     if (weights.isEmpty()) {
       return new SearchResult.FitSummary(
-          gpu.id(),
+          gpu.name(),
           false,
           null,
           null,
           "the Hub reports no safetensors parameter counts for this model");
     }
-    WeightsFit.Verdict v = WeightsFit.check(weights.get(), gpu, config.gpus().staticCountPerNode());
+    WeightsFit.Verdict v = WeightsFit.check(weights.get(), gpu);
     String note =
         v.fits()
             ? "weights fit on "
                 + v.minGpus()
                 + "× "
-                + gpu.id()
+                + gpu.name()
                 + "; the model's details give context length and vLLM flags"
-            : "weights need more than " + config.gpus().staticCountPerNode() + "× " + gpu.id();
-    return new SearchResult.FitSummary(gpu.id(), v.fits(), v.minGpus(), v.weightsBytes(), note);
+            : "weights need more than " + gpu.gpusPerNode() + "× " + gpu.name();
+    return new SearchResult.FitSummary(gpu.name(), v.fits(), v.minGpus(), v.weightsBytes(), note);
   }
 }

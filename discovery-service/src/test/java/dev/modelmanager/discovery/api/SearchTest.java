@@ -103,6 +103,33 @@ class SearchTest {
   }
 
   @Test
+  void fitsGpuTakesAPoolNameAndItsGpusPerNode() {
+    given()
+        .contentType("application/json")
+        .body(
+            "{\"node\":\"search-node-1\",\"gpus\":[{\"product\":\"NVIDIA L4\",\"memoryMiB\":23034,\"count\":2}]}")
+        .post("/api/v1/gpus/reports")
+        .then()
+        .statusCode(200);
+    String pool =
+        given()
+            .get("/api/v1/gpus")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items.find { it.source == 'agent' && it.countPerNode == 2 }.name");
+    given()
+        .queryParam("fitsGpu", pool)
+        .queryParam("limit", 50)
+        .get("/api/v1/huggingface/search")
+        .then()
+        .statusCode(200)
+        .body("items.id", hasItem("Qwen/Qwen2.5-0.5B"))
+        // 93 GB of Mixtral weights need 8 L4s; this pool has 2 per node.
+        .body("items.id", not(hasItem("mistralai/Mixtral-8x7B-v0.1")));
+  }
+
+  @Test
   void pagesFollowTheHubsLinkWithOneCallEach() {
     String cursor =
         given()

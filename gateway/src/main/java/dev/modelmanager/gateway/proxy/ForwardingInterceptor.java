@@ -27,11 +27,16 @@ final class ForwardingInterceptor implements ProxyInterceptor {
   private static final Logger LOG = Logger.getLogger(ForwardingInterceptor.class);
 
   private final String service;
+  private final String host;
+  private final int port;
   private final String basePath;
   private final ProblemResponses problems;
 
-  ForwardingInterceptor(String service, String basePath, ProblemResponses problems) {
+  ForwardingInterceptor(
+      String service, String host, int port, String basePath, ProblemResponses problems) {
     this.service = service;
+    this.host = host;
+    this.port = port;
     this.basePath = basePath;
     this.problems = problems;
   }
@@ -68,6 +73,10 @@ final class ForwardingInterceptor implements ProxyInterceptor {
   @Override
   public Future<Void> handleProxyResponse(ProxyContext context) {
     ProxyResponse response = context.response();
+    String location = response.headers().get(HttpHeaders.LOCATION);
+    if (location != null) {
+      response.headers().set(HttpHeaders.LOCATION, publicLocation(location));
+    }
     int status = response.getStatusCode();
     String type = response.headers().get(HttpHeaders.CONTENT_TYPE);
     if (status >= 500 && (type == null || !type.contains("json"))) {
@@ -80,6 +89,29 @@ final class ForwardingInterceptor implements ProxyInterceptor {
           new Problem(t.uri(), t.title(), status, detail, null, null, null));
     }
     return context.sendResponse();
+  }
+
+  /**
+   * A Location the service made absolute with its own address becomes a path on the gateway, as a
+   * reverse proxy must (clients cannot reach, and must not learn, the internal address).
+   */
+  String publicLocation(String location) {
+    java.net.URI uri;
+    try {
+      uri = java.net.URI.create(location);
+    } catch (IllegalArgumentException e) {
+      return location;
+    }
+    int uriPort =
+        uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    if (!uri.isAbsolute() || !host.equalsIgnoreCase(uri.getHost()) || uriPort != port) {
+      return location;
+    }
+    String path = uri.getRawPath() == null ? "/" : uri.getRawPath();
+    if (!basePath.isEmpty() && path.startsWith(basePath)) {
+      path = path.substring(basePath.length());
+    }
+    return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
   }
 
   private ProxyResponse problem(ProxyContext context, Throwable failure) {

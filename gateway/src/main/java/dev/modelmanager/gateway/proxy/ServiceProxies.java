@@ -53,7 +53,9 @@ public class ServiceProxies {
                                           .setSsl(ssl)
                                           .setConnectTimeout(config.connectTimeout().toMillis())
                                           .setIdleTimeout(idleMillis)))
-                      .addInterceptor(new ForwardingInterceptor(name, basePath(base), problems));
+                      .addInterceptor(
+                          new ForwardingInterceptor(
+                              name, base.getHost(), port, basePath(base), problems));
               proxies.put(name, proxy);
             });
   }

@@ -18,8 +18,15 @@ public final class WeightsFit {
 
   private WeightsFit() {}
 
-  /** The verdict for one GPU profile. */
+  /** The verdict for one GPU kind. */
   public record Verdict(boolean fits, Integer minGpus, long weightsBytes) {}
+
+  /** A GPU kind to check against: a catalog profile or an observed pool. */
+  public record Target(String name, long memoryBytes, GpuVendor vendor, int gpusPerNode) {
+    public static Target of(GpuProfile profile, int gpusPerNode) {
+      return new Target(profile.id(), profile.memoryBytes(), profile.vendor(), gpusPerNode);
+    }
+  }
 
   /**
    * Weights bytes from per-dtype parameter counts as the Hub reports them (BF16, F8_E4M3, I32…).
@@ -37,8 +44,12 @@ public final class WeightsFit {
   }
 
   public static Verdict check(long weightsBytes, GpuProfile gpu, int gpusPerNode) {
+    return check(weightsBytes, Target.of(gpu, gpusPerNode));
+  }
+
+  public static Verdict check(long weightsBytes, Target gpu) {
     for (int tp : FitConstants.TENSOR_PARALLEL_SIZES) {
-      if (tp > gpusPerNode) {
+      if (tp > gpu.gpusPerNode()) {
         break;
       }
       if (weightsBytes / tp <= usableBytes(gpu, tp) * WEIGHTS_SHARE) {
@@ -49,7 +60,7 @@ public final class WeightsFit {
   }
 
   /** Memory vLLM may use on one GPU after the runtime's fixed costs (see FitConstants). */
-  static long usableBytes(GpuProfile gpu, int tp) {
+  static long usableBytes(Target gpu, int tp) {
     long visible =
         gpu.memoryBytes()
             - (gpu.vendor() == GpuVendor.AMD
