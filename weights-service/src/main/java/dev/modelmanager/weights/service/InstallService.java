@@ -110,6 +110,8 @@ public class InstallService {
                     () ->
                         jobs.insert(job)
                             .chain(() -> events.install(EventTypes.WEIGHTS_INSTALL_CREATED, job))))
+        // Committed: this replica may start it now instead of at its next poll.
+        .invoke(runner::wake)
         .replaceWith(job);
   }
 

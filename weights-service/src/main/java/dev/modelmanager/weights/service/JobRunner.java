@@ -36,7 +36,7 @@ public class JobRunner {
   private final InstallExecutor executor;
   private final String replicaId;
   private final Map<UUID, JobHandle> running = new ConcurrentHashMap<>();
-  private ScheduledExecutorService scheduler;
+  private volatile ScheduledExecutorService scheduler;
   private ExecutorService jobThreads;
 
   JobRunner(WeightsConfig config, InstallJobStore jobs, InstallExecutor executor) {
@@ -114,7 +114,16 @@ public class JobRunner {
     running.values().forEach(JobHandle::abandon);
   }
 
-  private void poll() {
+  /** Looks for claimable jobs now rather than at the next poll (a job was just queued here). */
+  public void wake() {
+    ScheduledExecutorService s = scheduler;
+    if (s != null && !s.isShutdown()) {
+      s.execute(this::poll);
+    }
+  }
+
+  // One claim loop at a time, so concurrent wakes never run more than maxConcurrent jobs.
+  private synchronized void poll() {
     try {
       while (running.size() < config.maxConcurrent()) {
         Instant now = Instant.now();
