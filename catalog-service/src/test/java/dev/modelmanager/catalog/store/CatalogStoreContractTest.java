@@ -141,9 +141,7 @@ class CatalogStoreContractTest {
   void aFailedTransactionKeepsNeitherTheChangeNorItsEvent(String kind) throws Throwable {
     Adapters a = adapters(kind);
     String id = "rollback-" + kind;
-    CloudEvent event =
-        CloudEvent.create(
-            "/test", "dev.modelmanager.test", id, JsonNodeFactory.instance.objectNode());
+    CloudEvent event = testEvent(id);
     assertThatThrownBy(
             () ->
                 await(
@@ -151,14 +149,7 @@ class CatalogStoreContractTest {
                         a.tx()
                             .inTransaction(
                                 () ->
-                                    a.store()
-                                        .upsert(entry(id, "org/x", "h"), "c")
-                                        .chain(
-                                            () ->
-                                                a.outbox()
-                                                    .append(
-                                                        new OutboxMessage(
-                                                            "mm.catalog", "t", id, event)))
+                                    upsertWithEvent(a, id, event)
                                         .chain(
                                             () ->
                                                 Uni.createFrom()
@@ -173,22 +164,22 @@ class CatalogStoreContractTest {
   void aCommittedTransactionKeepsTheChangeAndItsEvent(String kind) throws Throwable {
     Adapters a = adapters(kind);
     String id = "commit-" + kind;
-    CloudEvent event =
-        CloudEvent.create(
-            "/test", "dev.modelmanager.test", id, JsonNodeFactory.instance.objectNode());
-    await(
-        () ->
-            a.tx()
-                .inTransaction(
-                    () ->
-                        a.store()
-                            .upsert(entry(id, "org/x", "h"), "c")
-                            .chain(
-                                () ->
-                                    a.outbox()
-                                        .append(new OutboxMessage("mm.catalog", "t", id, event)))));
+    CloudEvent event = testEvent(id);
+    await(() -> a.tx().inTransaction(() -> upsertWithEvent(a, id, event)));
     assertThat(await(() -> a.store().find(id))).isPresent();
     assertThat(outboxHas(kind, event.id())).isTrue();
+  }
+
+  /** A state change and its event, as a use case writes them. */
+  private static Uni<Void> upsertWithEvent(Adapters a, String id, CloudEvent event) {
+    return a.store()
+        .upsert(entry(id, "org/x", "h"), "c")
+        .chain(() -> a.outbox().append(new OutboxMessage("mm.catalog", "t", id, event)));
+  }
+
+  private static CloudEvent testEvent(String subject) {
+    return CloudEvent.create(
+        "/test", "dev.modelmanager.test", subject, JsonNodeFactory.instance.objectNode());
   }
 
   private boolean outboxHas(String kind, String eventId) throws Exception {
