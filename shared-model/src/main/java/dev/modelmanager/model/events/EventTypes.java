@@ -19,5 +19,11 @@ public final class EventTypes {
   public static final String WEIGHTS_STORAGE_THRESHOLD =
       "dev.modelmanager.weights.storage.threshold";
 
+  /**
+   * A deployment started or stopped using a staged snapshot; data is {@link
+   * DeployEvents.WeightsUsage}. weights-service consumes it to report {@code inUse}.
+   */
+  public static final String DEPLOY_WEIGHTS_USAGE = "dev.modelmanager.deploy.weights.usage";
+
   private EventTypes() {}
 }
