@@ -57,7 +57,9 @@ class AlertRulesTest {
     }
 
     for (String alert : alertNames()) {
-      assertThat(tested.toString()).as("a unit test for " + alert).contains("alertname: " + alert + "\n");
+      assertThat(tested.toString())
+          .as("a unit test for " + alert)
+          .contains("alertname: " + alert + "\n");
     }
   }
 
@@ -72,7 +74,8 @@ class AlertRulesTest {
           assertThat(rule.at("/labels/severity").asText()).isIn("warning", "critical");
           String anchor = rule.at("/annotations/runbook_url").asText();
           assertThat(anchor).startsWith("docs/operations.md#");
-          assertThat(runbook.toLowerCase()).contains("### " + anchor.substring(anchor.indexOf('#') + 1));
+          assertThat(runbook.toLowerCase())
+              .contains("### " + anchor.substring(anchor.indexOf('#') + 1));
         }
       }
     }
@@ -83,11 +86,16 @@ class AlertRulesTest {
         Kustomize.YAML.readTree(
             RepoTree.deploy().resolve("base/monitoring/prometheus-rules.yaml").toFile());
     List<String> names = new ArrayList<>();
-    rule.at("/spec/groups").forEach(g -> g.path("rules").forEach(r -> {
-      if (r.has("alert")) {
-        names.add(r.path("alert").asText());
-      }
-    }));
+    rule.at("/spec/groups")
+        .forEach(
+            g ->
+                g.path("rules")
+                    .forEach(
+                        r -> {
+                          if (r.has("alert")) {
+                            names.add(r.path("alert").asText());
+                          }
+                        }));
     return names;
   }
 

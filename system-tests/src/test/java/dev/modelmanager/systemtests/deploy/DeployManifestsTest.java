@@ -103,7 +103,8 @@ class DeployManifestsTest {
       assertThat(topic.at("/spec/config/min.insync.replicas").asInt()).isEqualTo(2);
     }
     assertThat(topics)
-        .containsExactlyInAnyOrder("mm.discovery", "mm.weights", "mm.catalog", "mm.deploy", "mm.gateway");
+        .containsExactlyInAnyOrder(
+            "mm.discovery", "mm.weights", "mm.catalog", "mm.deploy", "mm.gateway");
   }
 
   @Test
@@ -129,7 +130,8 @@ class DeployManifestsTest {
   void onlyTheGatewayTakesTrafficFromAnywhere(String overlay) {
     List<ObjectNode> objects = Kustomize.render(overlay);
 
-    JsonNode deny = get(objects, "NetworkPolicy", "model-manager-default-deny-ingress").path("spec");
+    JsonNode deny =
+        get(objects, "NetworkPolicy", "model-manager-default-deny-ingress").path("spec");
     assertThat(deny.at("/podSelector/matchLabels/app.kubernetes.io~1part-of").asText())
         .isEqualTo("model-manager");
     assertThat(deny.path("ingress").isMissingNode()).isTrue();
@@ -162,7 +164,10 @@ class DeployManifestsTest {
     JsonNode gpu = get(objects, "ClusterRole", "model-manager-discovery-gpu-reader").at("/rules/0");
     assertThat(strings(gpu.path("verbs"))).containsExactlyInAnyOrder("get", "list");
     for (String service : List.of("gateway", "weights-service", "catalog-service")) {
-      assertThat(get(objects, "ServiceAccount", service).path("automountServiceAccountToken").asBoolean())
+      assertThat(
+              get(objects, "ServiceAccount", service)
+                  .path("automountServiceAccountToken")
+                  .asBoolean())
           .as(service)
           .isFalse();
     }

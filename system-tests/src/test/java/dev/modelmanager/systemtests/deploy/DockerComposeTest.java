@@ -28,7 +28,14 @@ class DockerComposeTest {
   @Test
   void dockerComposeAcceptsTheFile() {
     Commands.Result result =
-        Commands.run(RepoTree.root(), REQUIRED_SETTINGS, dockerCompose, "-f", "docker-compose.yml", "config", "-q");
+        Commands.run(
+            RepoTree.root(),
+            REQUIRED_SETTINGS,
+            dockerCompose,
+            "-f",
+            "docker-compose.yml",
+            "config",
+            "-q");
 
     assertThat(result.ok()).as(result.output()).isTrue();
   }
@@ -39,7 +46,11 @@ class DockerComposeTest {
         Commands.run(
             RepoTree.root(),
             Map.of("POSTGRES_PASSWORD", "", "KEYCLOAK_ADMIN_PASSWORD", ""),
-            dockerCompose, "-f", "docker-compose.yml", "config", "-q");
+            dockerCompose,
+            "-f",
+            "docker-compose.yml",
+            "config",
+            "-q");
 
     assertThat(result.ok()).isFalse();
     assertThat(result.output()).contains("POSTGRES_PASSWORD");
@@ -48,14 +59,26 @@ class DockerComposeTest {
   @Test
   void runsTheEnginesAndTheFiveServicesWithTheGatewayOn8080() throws IOException {
     Commands.Result result =
-        Commands.run(RepoTree.root(), REQUIRED_SETTINGS, dockerCompose, "-f", "docker-compose.yml", "config");
+        Commands.run(
+            RepoTree.root(),
+            REQUIRED_SETTINGS,
+            dockerCompose,
+            "-f",
+            "docker-compose.yml",
+            "config");
     JsonNode services = Kustomize.YAML.readTree(result.output()).path("services");
 
     assertThat(services.fieldNames())
         .toIterable()
         .containsExactlyInAnyOrder(
-            "postgres", "kafka", "keycloak", "gateway", "discovery-service", "weights-service",
-            "catalog-service", "deploy-service");
+            "postgres",
+            "kafka",
+            "keycloak",
+            "gateway",
+            "discovery-service",
+            "weights-service",
+            "catalog-service",
+            "deploy-service");
     assertThat(services.at("/gateway/ports/0").toString()).contains("8080");
     for (String service : Rendered.SERVICES) {
       JsonNode s = services.path(service);

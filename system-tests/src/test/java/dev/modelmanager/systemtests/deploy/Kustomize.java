@@ -35,8 +35,7 @@ final class Kustomize {
       // A developer's own *.env files (real secrets) stay where they are.
       RepoTree.copyTree(RepoTree.deploy(), copy, p -> !p.toString().endsWith(".env"));
       materializeEnvFiles(copy);
-      Commands.Result result =
-          Commands.run(copy, "kubectl", "kustomize", "overlays/" + overlay);
+      Commands.Result result = Commands.run(copy, "kubectl", "kustomize", "overlays/" + overlay);
       if (!result.ok()) {
         throw new AssertionError("kubectl kustomize overlays/" + overlay + ":\n" + result.output());
       }

@@ -74,7 +74,8 @@ final class ManifestChecker {
   private static List<String> pod(String id, PodTemplateSpec template) {
     PodSpec pod = template.getSpec();
     Map<String, String> labels = template.getMetadata().getLabels();
-    boolean service = labels != null && "model-manager".equals(labels.get("app.kubernetes.io/part-of"));
+    boolean service =
+        labels != null && "model-manager".equals(labels.get("app.kubernetes.io/part-of"));
     List<String> problems = new ArrayList<>();
     for (Container c : pod.getContainers()) {
       String where = id + " container " + c.getName() + ": ";
@@ -131,10 +132,11 @@ final class ManifestChecker {
   private static List<String> root(PodSecurityContext pod, Container c) {
     SecurityContext container = c.getSecurityContext();
     List<String> problems = new ArrayList<>();
-    Boolean nonRoot = effective(pod, container, PodSecurityContext::getRunAsNonRoot,
-        SecurityContext::getRunAsNonRoot);
-    Long user = effective(pod, container, PodSecurityContext::getRunAsUser,
-        SecurityContext::getRunAsUser);
+    Boolean nonRoot =
+        effective(
+            pod, container, PodSecurityContext::getRunAsNonRoot, SecurityContext::getRunAsNonRoot);
+    Long user =
+        effective(pod, container, PodSecurityContext::getRunAsUser, SecurityContext::getRunAsUser);
     if (!Boolean.TRUE.equals(nonRoot)) {
       problems.add("could run as root: runAsNonRoot is not true");
     }
@@ -156,14 +158,17 @@ final class ManifestChecker {
     if (sc == null || !Boolean.TRUE.equals(sc.getReadOnlyRootFilesystem())) {
       problems.add("root filesystem is writable");
     }
-    if (sc == null || sc.getCapabilities() == null || sc.getCapabilities().getDrop() == null
+    if (sc == null
+        || sc.getCapabilities() == null
+        || sc.getCapabilities().getDrop() == null
         || !sc.getCapabilities().getDrop().contains("ALL")) {
       problems.add("capabilities are not all dropped");
     }
     String seccomp =
         sc != null && sc.getSeccompProfile() != null
             ? sc.getSeccompProfile().getType()
-            : pod.getSecurityContext() == null || pod.getSecurityContext().getSeccompProfile() == null
+            : pod.getSecurityContext() == null
+                    || pod.getSecurityContext().getSeccompProfile() == null
                 ? null
                 : pod.getSecurityContext().getSeccompProfile().getType();
     if (!"RuntimeDefault".equals(seccomp)) {

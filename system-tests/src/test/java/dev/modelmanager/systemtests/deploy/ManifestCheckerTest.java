@@ -46,7 +46,8 @@ class ManifestCheckerTest {
 
   @Test
   void rejectsAContainerThatCouldRunAsRoot() throws IOException {
-    String rootAllowed = HARDENED_DEPLOYMENT.replace("runAsNonRoot: true, runAsUser: 1000", "runAsUser: 0");
+    String rootAllowed =
+        HARDENED_DEPLOYMENT.replace("runAsNonRoot: true, runAsUser: 1000", "runAsUser: 0");
 
     assertThat(ManifestChecker.problems(parse(rootAllowed)))
         .contains(
@@ -58,8 +59,10 @@ class ManifestCheckerTest {
   void rejectsAContainerWithoutProbesOrResources() throws IOException {
     String bare =
         HARDENED_DEPLOYMENT
-            .replace("                startupProbe: {tcpSocket: {port: 80}}\n", "")
-            .replace("resources: {requests: {cpu: 10m, memory: 64Mi}, limits: {memory: 64Mi}}", "resources: {}");
+            .replace("startupProbe: {tcpSocket: {port: 80}}", "")
+            .replace(
+                "resources: {requests: {cpu: 10m, memory: 64Mi}, limits: {memory: 64Mi}}",
+                "resources: {}");
 
     assertThat(ManifestChecker.problems(parse(bare)))
         .contains(
@@ -70,7 +73,10 @@ class ManifestCheckerTest {
 
   @Test
   void holdsModelManagerServicesToAReadOnlyRootAndTheQuarkusHealthProbes() throws IOException {
-    String service = HARDENED_DEPLOYMENT.replace("{labels: {app: web}}", "{labels: {app: web, app.kubernetes.io/part-of: model-manager}}");
+    String service =
+        HARDENED_DEPLOYMENT.replace(
+            "{labels: {app: web}}",
+            "{labels: {app: web, app.kubernetes.io/part-of: model-manager}}");
 
     assertThat(ManifestChecker.problems(parse(service)))
         .contains(
@@ -89,7 +95,8 @@ class ManifestCheckerTest {
         spec: {topicName: t, partitions: 3, replicas: 3, replicationFactor: 3}
         """;
 
-    assertThat(ManifestChecker.problems(parse(topic))).anyMatch(p -> p.contains("replicationFactor"));
+    assertThat(ManifestChecker.problems(parse(topic)))
+        .anyMatch(p -> p.contains("replicationFactor"));
   }
 
   @Test
@@ -97,7 +104,8 @@ class ManifestCheckerTest {
     String unknown = "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n";
 
     assertThat(ManifestChecker.problems(parse(unknown)))
-        .containsExactly("example.com/v1/Widget w: no fabric8 model or CRD schema fixture for this kind");
+        .containsExactly(
+            "example.com/v1/Widget w: no fabric8 model or CRD schema fixture for this kind");
   }
 
   private static List<ObjectNode> parse(String yaml) throws IOException {

@@ -63,7 +63,8 @@ class MonitoringMetricNamesTest {
             + " > 0 and mm:ratio unless absent(process_cpu_usage offset 5m)";
 
     assertThat(PromQl.metricNames(expr))
-        .containsExactly("http_server_requests_seconds_bucket", "mm:ratio", "process_cpu_usage", "up");
+        .containsExactly(
+            "http_server_requests_seconds_bucket", "mm:ratio", "process_cpu_usage", "up");
   }
 
   private static Set<String> listed() throws IOException {

@@ -10,11 +10,34 @@ final class PromQl {
 
   private static final Set<String> KEYWORDS =
       Set.of(
-          "by", "without", "on", "ignoring", "group_left", "group_right", "and", "or", "unless",
-          "bool", "offset", "inf", "nan",
+          "by",
+          "without",
+          "on",
+          "ignoring",
+          "group_left",
+          "group_right",
+          "and",
+          "or",
+          "unless",
+          "bool",
+          "offset",
+          "inf",
+          "nan",
           // aggregations, which may stand before their `by (...)` instead of their argument
-          "sum", "min", "max", "avg", "group", "stddev", "stdvar", "count", "count_values",
-          "bottomk", "topk", "quantile", "limitk", "limit_ratio");
+          "sum",
+          "min",
+          "max",
+          "avg",
+          "group",
+          "stddev",
+          "stdvar",
+          "count",
+          "count_values",
+          "bottomk",
+          "topk",
+          "quantile",
+          "limitk",
+          "limit_ratio");
   private static final Pattern STRINGS = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'");
   private static final Pattern MATCHERS = Pattern.compile("\\{[^}]*}");
   private static final Pattern RANGES = Pattern.compile("\\[[^]]*]");

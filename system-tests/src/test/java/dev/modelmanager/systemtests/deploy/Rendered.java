@@ -9,7 +9,8 @@ import java.util.Optional;
 final class Rendered {
 
   static final List<String> SERVICES =
-      List.of("gateway", "discovery-service", "weights-service", "catalog-service", "deploy-service");
+      List.of(
+          "gateway", "discovery-service", "weights-service", "catalog-service", "deploy-service");
 
   private Rendered() {}
 
