@@ -100,6 +100,35 @@ class ManifestCheckerTest {
   }
 
   @Test
+  void checksInferenceServicesAgainstKserveSchema() throws IOException {
+    // The predictor of docs/weights.md: the weights PVC mounted read-only, the Hub offline.
+    String isvc =
+        """
+        apiVersion: serving.kserve.io/v1beta1
+        kind: InferenceService
+        metadata: {name: qwen}
+        spec:
+          predictor:
+            model:
+              modelFormat: {name: huggingface}
+              runtime: kserve-huggingfaceserver
+              args: ["--model_id=Qwen/Qwen2.5-0.5B", "--model_revision=main"]
+              env:
+                - {name: HF_HUB_CACHE, value: /mnt/models-cache}
+                - {name: HF_HUB_OFFLINE, value: "1"}
+              volumeMounts:
+                - {name: weights, mountPath: /mnt/models-cache, readOnly: true}
+            volumes:
+              - name: weights
+                persistentVolumeClaim: {claimName: models-main, readOnly: true}
+        """;
+
+    assertThat(ManifestChecker.problems(parse(isvc))).isEmpty();
+    assertThat(ManifestChecker.problems(parse(isvc.replace("modelFormat:", "modelFromat:"))))
+        .anyMatch(p -> p.contains("modelFromat"));
+  }
+
+  @Test
   void rejectsAKindWithoutModelOrSchema() throws IOException {
     String unknown = "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n";
 
