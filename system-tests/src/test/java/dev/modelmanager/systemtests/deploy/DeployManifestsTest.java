@@ -46,6 +46,28 @@ class DeployManifestsTest {
     assertThat(names(objects, "Ingress")).containsExactly("gateway");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "production"})
+  void everySecretReadIsMadeByTheOverlaysSecretsWithTheKeyRead(String overlay) {
+    List<ObjectNode> objects = Kustomize.render(overlay);
+    List<ObjectNode> secrets = Kustomize.renderSecrets(overlay);
+
+    assertThat(ofKind(objects, "Secret"))
+        .as("Secrets live in secrets/, not in the overlay")
+        .isEmpty();
+    assertThat(ManifestChecker.problems(secrets)).isEmpty();
+    List<SecretReferences.Reference> refs = SecretReferences.in(objects);
+    assertThat(refs).hasSizeGreaterThan(10);
+    for (SecretReferences.Reference ref : refs) {
+      JsonNode secret =
+          Rendered.find(secrets, "Secret", ref.secret())
+              .orElseThrow(() -> new AssertionError("no Secret for " + ref));
+      if (ref.key() != null) {
+        assertThat(secret.path("data").has(ref.key())).as(ref.toString()).isTrue();
+      }
+    }
+  }
+
   @Test
   void devRunsOneReplicaOfEachServiceOnItsOwnPostgresAndKafka() {
     List<ObjectNode> objects = Kustomize.render("dev");

@@ -24,21 +24,41 @@ final class Kustomize {
 
   /** Every object of deploy/overlays/{overlay}, rendered once per test run. */
   static List<ObjectNode> render(String overlay) {
-    return RENDERED.computeIfAbsent(overlay, Kustomize::renderFresh);
+    return RENDERED.computeIfAbsent(
+        overlay, o -> kustomize(RepoTree.root(), "deploy/overlays/" + o));
   }
 
-  private static List<ObjectNode> renderFresh(String overlay) {
+  /**
+   * The Secrets of deploy/overlays/{overlay}/secrets. Their inputs (*.env) are never committed:
+   * render a copy in which each is made from its *.env.example, as the runbook tells an operator.
+   */
+  static List<ObjectNode> renderSecrets(String overlay) {
+    return RENDERED.computeIfAbsent(
+        overlay + "/secrets",
+        key -> {
+          try {
+            Path copy = RepoTree.scratch("deploy-secrets/" + overlay);
+            // A developer's own *.env files (real secrets) stay where they are.
+            RepoTree.copyTree(
+                RepoTree.deploy().resolve("overlays/" + overlay + "/secrets"),
+                copy,
+                p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".env.example"));
+            materializeEnvFiles(copy);
+            return kustomize(copy, ".");
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  private static List<ObjectNode> kustomize(Path workDir, String dir) {
+    // kubectl (with its built-in kustomize) is part of this machine's image; Debian's own
+    // kubernetes-client package is too old (kubectl 1.20) for these kustomizations.
+    Commands.Result result = Commands.run(workDir, "kubectl", "kustomize", dir);
+    if (!result.ok()) {
+      throw new AssertionError("kubectl kustomize " + dir + ":\n" + result.output());
+    }
     try {
-      // The secretGenerator inputs (*.env) are never committed: render a copy in which each is
-      // made from its *.env.example, as the runbook tells an operator to do.
-      Path copy = RepoTree.scratch("deploy-render/" + overlay).resolve("deploy");
-      // A developer's own *.env files (real secrets) stay where they are.
-      RepoTree.copyTree(RepoTree.deploy(), copy, p -> !p.toString().endsWith(".env"));
-      materializeEnvFiles(copy);
-      Commands.Result result = Commands.run(copy, "kubectl", "kustomize", "overlays/" + overlay);
-      if (!result.ok()) {
-        throw new AssertionError("kubectl kustomize overlays/" + overlay + ":\n" + result.output());
-      }
       return parseAll(result.output());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -58,8 +78,8 @@ final class Kustomize {
     return objects;
   }
 
-  private static void materializeEnvFiles(Path deploy) throws IOException {
-    try (Stream<Path> paths = Files.walk(deploy)) {
+  private static void materializeEnvFiles(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
       for (Path example : paths.filter(p -> p.toString().endsWith(".env.example")).toList()) {
         String name = example.getFileName().toString();
         Path env = example.resolveSibling(name.substring(0, name.length() - ".example".length()));
