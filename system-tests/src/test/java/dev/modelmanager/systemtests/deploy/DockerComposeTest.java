@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,26 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class DockerComposeTest {
 
-  private static final Map<String, String> REQUIRED_SETTINGS =
-      Map.of("POSTGRES_PASSWORD", "render-only", "KEYCLOAK_ADMIN_PASSWORD", "render-only");
-  private static String dockerCompose;
-
-  @BeforeAll
-  static void installDockerCompose() {
-    dockerCompose = Commands.tool("docker-compose");
-  }
-
   @Test
   void dockerComposeAcceptsTheFile() {
-    Commands.Result result =
-        Commands.run(
-            RepoTree.root(),
-            REQUIRED_SETTINGS,
-            dockerCompose,
-            "-f",
-            "docker-compose.yml",
-            "config",
-            "-q");
+    Commands.Result result = ComposeFile.config(ComposeFile.REQUIRED_SETTINGS, "-q");
 
     assertThat(result.ok()).as(result.output()).isTrue();
   }
@@ -43,14 +25,7 @@ class DockerComposeTest {
   @Test
   void refusesToStartWithoutThePasswordsBeingSet() {
     Commands.Result result =
-        Commands.run(
-            RepoTree.root(),
-            Map.of("POSTGRES_PASSWORD", "", "KEYCLOAK_ADMIN_PASSWORD", ""),
-            dockerCompose,
-            "-f",
-            "docker-compose.yml",
-            "config",
-            "-q");
+        ComposeFile.config(Map.of("POSTGRES_PASSWORD", "", "KEYCLOAK_ADMIN_PASSWORD", ""), "-q");
 
     assertThat(result.ok()).isFalse();
     assertThat(result.output()).contains("POSTGRES_PASSWORD");
@@ -58,15 +33,7 @@ class DockerComposeTest {
 
   @Test
   void runsTheEnginesAndTheFiveServicesWithTheGatewayOn8080() throws IOException {
-    Commands.Result result =
-        Commands.run(
-            RepoTree.root(),
-            REQUIRED_SETTINGS,
-            dockerCompose,
-            "-f",
-            "docker-compose.yml",
-            "config");
-    JsonNode services = Kustomize.YAML.readTree(result.output()).path("services");
+    JsonNode services = ComposeFile.services();
 
     assertThat(services.fieldNames())
         .toIterable()
