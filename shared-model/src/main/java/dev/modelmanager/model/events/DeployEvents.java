@@ -11,11 +11,45 @@ public final class DeployEvents {
    * @param location the weights-service storage location name
    * @param repo the Hugging Face repo ({@code org/name})
    * @param commit the 40-hex commit being served
-   * @param inUse true while the deployment runs (or is rolling out) on this snapshot; false once
-   *     it was deactivated or moved to another snapshot
+   * @param inUse true while the deployment runs (or is rolling out) on this snapshot; false once it
+   *     was deactivated or moved to another snapshot
    */
   public record WeightsUsage(
       String deployment, String location, String repo, String commit, boolean inUse) {}
+
+  /**
+   * A revision reached a state ({@code dev.modelmanager.deploy.revision.<state>}). Keyed by the
+   * deployment name.
+   *
+   * @param action ACTIVATE, ROLLBACK or DEACTIVATE
+   * @param state PENDING, APPLIED, PROGRESSING, READY, FAILED or SUPERSEDED
+   * @param reason why, in words a person can act on (the failure cause for FAILED)
+   */
+  public record RevisionChanged(
+      String deployment,
+      int revision,
+      String action,
+      String state,
+      String reason,
+      String entryId,
+      String catalogCommit,
+      String actor) {}
+
+  /**
+   * A deployment was changed on request ({@code dev.modelmanager.deploy.deployment.*}). Keyed by
+   * the deployment name.
+   *
+   * @param rollbackOf for a rollback, the revision whose manifest was re-applied
+   * @param mode for a deactivation, SCALE_TO_ZERO or DELETE
+   */
+  public record DeploymentChanged(
+      String deployment,
+      int revision,
+      String entryId,
+      Integer rollbackOf,
+      String mode,
+      String actor,
+      String reason) {}
 
   private DeployEvents() {}
 }
