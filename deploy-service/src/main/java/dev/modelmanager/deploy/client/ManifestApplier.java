@@ -58,7 +58,8 @@ public interface ManifestApplier {
         GenericKubernetesResource manifest,
         boolean dryRun) {
       if (dryRun) {
-        return resources.resource(manifest).dryRun().createOr(op -> op.update());
+        // Such API servers may not honour dryRun either: never send a write that could persist.
+        return manifest;
       }
       GenericKubernetesResource live = resources.withName(manifest.getMetadata().getName()).get();
       if (live == null) {
