@@ -8,6 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelmanager.deploy.domain.ManifestText;
+import dev.modelmanager.deploy.domain.Revision;
+import dev.modelmanager.deploy.domain.RevisionAction;
+import dev.modelmanager.deploy.service.ManifestPlanner;
+import dev.modelmanager.deploy.store.RevisionStore;
+import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.model.events.EventTypes;
 import dev.modelmanager.testkit.kafka.KafkaResource;
 import dev.modelmanager.testkit.kserve.SimulatedKServe;
@@ -15,6 +21,7 @@ import dev.modelmanager.testkit.postgres.PostgresResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -39,6 +46,9 @@ class DeploymentRolloutTest {
   static DeployEventsReader events;
 
   @Inject KubernetesClient cluster;
+  @Inject RevisionStore store;
+  @Inject Transactor tx;
+  @Inject ManifestPlanner planner;
 
   @BeforeAll
   static void readEvents() {
@@ -263,6 +273,38 @@ class DeploymentRolloutTest {
         .then()
         .statusCode(200)
         .body("items.size()", equalTo(0));
+  }
+
+  @Test
+  void aRevisionLeftPendingByACrashIsAppliedAndFinishedByTheReconciler() throws Throwable {
+    // What a replica that died between recording a revision and applying it leaves behind.
+    var plan = planner.plan("chat-crashed", 1, CatalogFixtures.get("qwen-small"), null);
+    Revision orphan =
+        Revision.pending(
+                "chat-crashed",
+                1,
+                RevisionAction.ACTIVATE,
+                ManifestText.json(plan.manifest()),
+                "[]",
+                "",
+                "carol",
+                "before the crash",
+                java.time.Instant.now())
+            .withSource(
+                "qwen-small",
+                CatalogFixtures.CATALOG_COMMIT,
+                "Qwen/Qwen2.5-0.5B",
+                CatalogFixtures.QWEN_COMMIT,
+                "default",
+                "Recreate",
+                false);
+    VertxContextSupport.subscribeAndAwait(() -> tx.inTransaction(() -> store.insert(orphan)));
+
+    awaitState("chat-crashed", 1, "READY");
+    assertThat(revision("chat-crashed", 1).getList("states.state", String.class))
+        .startsWith("PENDING", "APPLIED")
+        .endsWith("READY");
+    assertThat(revision("chat-crashed", 1).getString("actor")).isEqualTo("carol");
   }
 
   private void knobs(String crashLooping) {
