@@ -125,6 +125,27 @@ public final class SimulatedKServe implements AutoCloseable {
     client.configMaps().inNamespace(namespace).resource(map).createOr(op -> op.update());
   }
 
+  /** Adds a bound PersistentVolumeClaim, e.g. a weights location's. */
+  public void claim(String name) {
+    client
+        .persistentVolumeClaims()
+        .inNamespace(namespace)
+        .resource(
+            new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .endMetadata()
+                .withNewSpec()
+                .withAccessModes("ReadOnlyMany")
+                .endSpec()
+                .withNewStatus()
+                .withPhase("Bound")
+                .endStatus()
+                .build())
+        .createOr(op -> op.update());
+  }
+
   /** The InferenceService as the cluster holds it, or null. */
   public GenericKubernetesResource inferenceService(String name) {
     return client
