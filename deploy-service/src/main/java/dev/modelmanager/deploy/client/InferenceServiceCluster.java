@@ -63,6 +63,11 @@ public class InferenceServiceCluster {
     return config.enabled();
   }
 
+  /** False with {@code apply-mode=replace}: such API servers get no dry-run write at all. */
+  public boolean serverDryRun() {
+    return applier instanceof ManifestApplier.ServerSide;
+  }
+
   public String namespace() {
     return config.namespace();
   }

@@ -44,9 +44,12 @@ public record ManifestDiff(JsonNode patch, String unified) {
     return patch.isEmpty();
   }
 
-  /** The object without what the API server adds, so only desired fields are compared. */
+  /**
+   * The object without what the API server adds, so only desired fields are compared, with keys
+   * sorted so the YAML diff shows changes, not the order the server wrote them in.
+   */
   static JsonNode comparable(JsonNode object) {
-    ObjectNode copy = object.deepCopy();
+    ObjectNode copy = (ObjectNode) sorted(object);
     copy.remove("status");
     JsonNode meta = copy.get("metadata");
     if (meta instanceof ObjectNode m) {
@@ -60,6 +63,23 @@ public record ManifestDiff(JsonNode patch, String unified) {
       }
     }
     return copy;
+  }
+
+  private static JsonNode sorted(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      List<String> names = new java.util.ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      java.util.Collections.sort(names);
+      names.forEach(n -> out.set(n, sorted(node.get(n))));
+      return out;
+    }
+    if (node.isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      node.forEach(e -> out.add(sorted(e)));
+      return out;
+    }
+    return node;
   }
 
   private static List<String> lines(String text) {

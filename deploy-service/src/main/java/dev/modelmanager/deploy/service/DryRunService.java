@@ -78,6 +78,11 @@ public class DryRunService {
 
   private Check serverDryRun(ObjectNode manifest) {
     String name = "server-dry-run";
+    if (!cluster.serverDryRun()) {
+      return Check.couldNotCheck(
+          name,
+          "this cluster is applied to with create-or-replace (apply-mode replace), which has no dry-run");
+    }
     try {
       ClusterProblems.call(() -> cluster.apply(manifest, true));
       return Check.pass(name, "The API server accepted the apply (dryRun=All)");
