@@ -249,6 +249,55 @@ class DeploymentRolloutTest {
   }
 
   @Test
+  void scaleToZeroKeepsTheServiceWithoutPodsAndIsListed() {
+    activate("chat-idle", "qwen-small", Map.of());
+    awaitState("chat-idle", 1, "READY");
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("mode", "SCALE_TO_ZERO", "reason", "weekend"))
+        .post(BASE + "chat-idle/deactivate")
+        .then()
+        .statusCode(202)
+        .body("revision.deactivateMode", equalTo("SCALE_TO_ZERO"))
+        .body("diff.patch.find { it.path == '/spec/predictor/minReplicas' }.value", equalTo(0));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        cluster
+                            .pods()
+                            .inNamespace(SimulatedClusterResource.NAMESPACE)
+                            .withLabel("serving.kserve.io/inferenceservice", "chat-idle")
+                            .list()
+                            .getItems())
+                    .isEmpty());
+    given()
+        .get(BASE + "chat-idle")
+        .then()
+        .statusCode(200)
+        .body("health", equalTo("NotReady"))
+        .body("desired.action", equalTo("DEACTIVATE"));
+    assertThat(
+            given()
+                .queryParam("cursor", "chat-i")
+                .queryParam("limit", 1)
+                .get(BASE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.name", String.class))
+        .containsExactly("chat-idle");
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("mode", "DELETE"))
+        .post(BASE + "chat-idle/deactivate")
+        .then()
+        .statusCode(409);
+  }
+
+  @Test
   void dryRunShowsTheDiffAndThePreflightChecksWithoutRecordingAnything() {
     JsonPath dry =
         given()

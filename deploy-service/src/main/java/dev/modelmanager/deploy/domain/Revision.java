@@ -203,6 +203,13 @@ public record Revision(
     return reached(RevisionState.READY) != null;
   }
 
+  /** The staged snapshot it serves ({@code location|repo|commit}), null when none. */
+  public String snapshotKey() {
+    return weightsLocation == null || modelRepo == null
+        ? null
+        : weightsLocation + "|" + modelRepo + "|" + modelCommit;
+  }
+
   /** True if this revision put weights into service (activate or rollback, not deactivate). */
   public boolean serves() {
     return action != RevisionAction.DEACTIVATE;

@@ -16,7 +16,9 @@ import dev.modelmanager.model.catalog.ApprovedEntry;
 import dev.modelmanager.model.catalog.ModelEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -175,7 +177,7 @@ public class DeploymentService {
                   recorded,
                   RevisionState.APPLIED,
                   mode == DeactivateMode.DELETE ? "InferenceService deleted" : "Scaled to zero");
-          List<Revision> stopping = supersede(name, recorded.number());
+          List<Revision> stopping = supersede(recorded);
           // Nothing has to start: the deactivation is done once the API server accepted it.
           Revision done =
               recorder.move(applied, RevisionState.READY, applied.stateReason(), stopping, null);
@@ -195,7 +197,7 @@ public class DeploymentService {
       recorder.move(pending, RevisionState.FAILED, "Apply failed: " + ex.getMessage());
       throw ex;
     }
-    List<Revision> stopping = supersede(pending.deployment(), pending.number());
+    List<Revision> stopping = supersede(pending);
     return recorder.move(
         pending, RevisionState.APPLIED, "Accepted by the Kubernetes API", stopping, pending);
   }
@@ -204,19 +206,29 @@ public class DeploymentService {
     return apply(recorder.create(pending));
   }
 
-  /** Marks earlier READY revisions SUPERSEDED; answers those whose weights go out of use. */
-  private List<Revision> supersede(String name, int newNumber) {
-    List<Revision> earlier = Blocking.await(() -> store.page(name, newNumber, 20));
-    List<Revision> superseded = new java.util.ArrayList<>();
+  /**
+   * Marks earlier READY revisions SUPERSEDED and answers the revisions whose staged weights go out
+   * of use with {@code next}: the superseded ones and the one it replaces (also when that one
+   * FAILED after its apply), one per snapshot, leaving out the snapshot {@code next} keeps using.
+   */
+  private List<Revision> supersede(Revision next) {
+    List<Revision> earlier = Blocking.await(() -> store.page(next.deployment(), next.number(), 20));
+    Map<String, Revision> released = new LinkedHashMap<>();
     for (Revision r : earlier) {
+      boolean replaced = r == earlier.get(0) && r.reached(RevisionState.APPLIED) != null;
       if (r.state() == RevisionState.READY) {
-        recorder.move(r, RevisionState.SUPERSEDED, "Replaced by revision " + newNumber);
-        if (r.serves()) {
-          superseded.add(r);
-        }
+        recorder.move(r, RevisionState.SUPERSEDED, "Replaced by revision " + next.number());
+        replaced = true;
+      }
+      String key = r.snapshotKey();
+      if (replaced
+          && r.serves()
+          && key != null
+          && !(next.serves() && key.equals(next.snapshotKey()))) {
+        released.putIfAbsent(key, r);
       }
     }
-    return superseded;
+    return List.copyOf(released.values());
   }
 
   private Optional<Revision> latestSettled(String name) {

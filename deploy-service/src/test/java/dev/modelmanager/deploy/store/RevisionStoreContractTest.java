@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TempSqliteResource.class, restrictToAnnotatedClass = true)
 class RevisionStoreContractTest {
   @Inject PostgresRevisionStore postgresStore;
   @Inject SqliteRevisionStore sqliteStore;
