@@ -346,7 +346,9 @@ class DeploymentRolloutTest {
                 CatalogFixtures.QWEN_COMMIT,
                 "default",
                 "Recreate",
-                false);
+                false,
+                null,
+                null);
     VertxContextSupport.subscribeAndAwait(() -> tx.inTransaction(() -> store.insert(orphan)));
 
     awaitState("chat-crashed", 1, "READY");

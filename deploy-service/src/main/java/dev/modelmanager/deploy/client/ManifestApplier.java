@@ -1,7 +1,6 @@
 package dev.modelmanager.deploy.client;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 
@@ -18,10 +17,7 @@ public interface ManifestApplier {
    * {@code dryRun} the API server validates and answers without persisting ({@code dryRun=All}).
    */
   GenericKubernetesResource apply(
-      NonNamespaceOperation<
-              GenericKubernetesResource,
-              GenericKubernetesResourceList,
-              Resource<GenericKubernetesResource>>
+      NonNamespaceOperation<GenericKubernetesResource, ?, Resource<GenericKubernetesResource>>
           resources,
       GenericKubernetesResource manifest,
       boolean dryRun);
@@ -30,10 +26,7 @@ public interface ManifestApplier {
   final class ServerSide implements ManifestApplier {
     @Override
     public GenericKubernetesResource apply(
-        NonNamespaceOperation<
-                GenericKubernetesResource,
-                GenericKubernetesResourceList,
-                Resource<GenericKubernetesResource>>
+        NonNamespaceOperation<GenericKubernetesResource, ?, Resource<GenericKubernetesResource>>
             resources,
         GenericKubernetesResource manifest,
         boolean dryRun) {
@@ -50,10 +43,7 @@ public interface ManifestApplier {
   final class CreateOrReplace implements ManifestApplier {
     @Override
     public GenericKubernetesResource apply(
-        NonNamespaceOperation<
-                GenericKubernetesResource,
-                GenericKubernetesResourceList,
-                Resource<GenericKubernetesResource>>
+        NonNamespaceOperation<GenericKubernetesResource, ?, Resource<GenericKubernetesResource>>
             resources,
         GenericKubernetesResource manifest,
         boolean dryRun) {

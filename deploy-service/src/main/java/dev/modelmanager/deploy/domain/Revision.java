@@ -76,7 +76,10 @@ public record Revision(
         List.of(new StateChange(RevisionState.PENDING, why, at)));
   }
 
-  /** This revision with the catalog entry, model and weights it deploys. */
+  /**
+   * This revision with where it comes from: the catalog entry, model and weights it deploys, and
+   * for a rollback the revision it re-applies, for a deactivation how it was done.
+   */
   public Revision withSource(
       String entryId,
       String catalogCommit,
@@ -84,7 +87,9 @@ public record Revision(
       String modelCommit,
       String weightsLocation,
       String strategy,
-      boolean autoRollback) {
+      boolean autoRollback,
+      Integer rollbackOf,
+      DeactivateMode deactivateMode) {
     return new Revision(
         deployment,
         number,
@@ -96,58 +101,6 @@ public record Revision(
         weightsLocation,
         strategy,
         deactivateMode,
-        rollbackOf,
-        autoRollback,
-        manifest,
-        diffPatch,
-        diffYaml,
-        actor,
-        reason,
-        state,
-        stateReason,
-        createdAt,
-        states);
-  }
-
-  /** This rollback revision, re-applying revision {@code target}. */
-  public Revision withRollbackOf(int target) {
-    return new Revision(
-        deployment,
-        number,
-        action,
-        entryId,
-        catalogCommit,
-        modelRepo,
-        modelCommit,
-        weightsLocation,
-        strategy,
-        deactivateMode,
-        target,
-        autoRollback,
-        manifest,
-        diffPatch,
-        diffYaml,
-        actor,
-        reason,
-        state,
-        stateReason,
-        createdAt,
-        states);
-  }
-
-  /** This deactivation, done by {@code mode}. */
-  public Revision withDeactivateMode(DeactivateMode mode) {
-    return new Revision(
-        deployment,
-        number,
-        action,
-        entryId,
-        catalogCommit,
-        modelRepo,
-        modelCommit,
-        weightsLocation,
-        strategy,
-        mode,
         rollbackOf,
         autoRollback,
         manifest,

@@ -79,7 +79,9 @@ public class DeploymentService {
                       e.revision(),
                       plan.weightsClaim() == null ? null : e.weights().location(),
                       plan.strategy().kubernetesName(),
-                      autoRollback);
+                      autoRollback,
+                      null,
+                      null);
           return new Change(applyNew(pending), diff);
         });
   }
@@ -114,8 +116,9 @@ public class DeploymentService {
                 target.modelCommit(),
                 target.weightsLocation(),
                 target.strategy(),
-                false)
-            .withRollbackOf(target.number());
+                false,
+                target.number(),
+                null);
     return new Change(applyNew(pending), diff);
   }
 
@@ -155,8 +158,9 @@ public class DeploymentService {
                       null,
                       null,
                       current.strategy(),
-                      false)
-                  .withDeactivateMode(mode);
+                      false,
+                      null,
+                      mode);
           Revision recorded = recorder.create(pending);
           try {
             if (mode == DeactivateMode.DELETE) {

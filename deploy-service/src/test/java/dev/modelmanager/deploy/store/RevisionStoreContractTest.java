@@ -53,7 +53,15 @@ class RevisionStoreContractTest {
             "why " + number,
             at)
         .withSource(
-            "qwen-small", "c0ffee", "Qwen/Qwen2.5-0.5B", "abc123", "default", "Recreate", true);
+            "qwen-small",
+            "c0ffee",
+            "Qwen/Qwen2.5-0.5B",
+            "abc123",
+            "default",
+            "Recreate",
+            true,
+            null,
+            null);
   }
 
   @ParameterizedTest
