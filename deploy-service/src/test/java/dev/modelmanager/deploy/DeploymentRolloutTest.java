@@ -129,6 +129,31 @@ class DeploymentRolloutTest {
   }
 
   @Test
+  void aPodCrashingAfterTheRolloutIsAHealthChangeEvent() {
+    activate("chat-later", "qwen-small", Map.of());
+    awaitState("chat-later", 1, "READY");
+    given().get(BASE + "chat-later").then().statusCode(200).body("health", equalTo("Ready"));
+    knobs("chat-later");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              List<JsonNode> changes =
+                  events.of("chat-later").stream()
+                      .filter(
+                          e ->
+                              EventTypes.DEPLOY_DEPLOYMENT_HEALTH_CHANGED.equals(
+                                  e.path("type").asText()))
+                      .toList();
+              assertThat(changes).isNotEmpty();
+              assertThat(changes.get(0).path("data").path("health").asText()).isEqualTo("NotReady");
+              assertThat(changes.get(0).path("data").path("previousHealth").asText())
+                  .isEqualTo("Ready");
+            });
+    knobs("");
+  }
+
+  @Test
   void tooFewGpusFailWithTheSchedulersReason() {
     activate("chat-too-big", "needs-128-gpus", Map.of());
     awaitState("chat-too-big", 1, "FAILED");

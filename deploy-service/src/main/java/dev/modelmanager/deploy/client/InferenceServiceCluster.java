@@ -77,6 +77,18 @@ public class InferenceServiceCluster {
     return call(() -> Optional.ofNullable(isvcs().withName(name).get()).map(ManifestText::tree));
   }
 
+  /** Every InferenceService of the namespace by name. */
+  public java.util.Map<String, ObjectNode> all() {
+    return call(
+        () -> {
+          java.util.Map<String, ObjectNode> out = new java.util.HashMap<>();
+          for (GenericKubernetesResource r : isvcs().list().getItems()) {
+            out.put(r.getMetadata().getName(), ManifestText.tree(r));
+          }
+          return out;
+        });
+  }
+
   /** Applies the manifest ({@code dryRun}: validated by the API server, not persisted). */
   public ObjectNode apply(ObjectNode manifest, boolean dryRun) {
     GenericKubernetesResource resource =

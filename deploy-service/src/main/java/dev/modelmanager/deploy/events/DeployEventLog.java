@@ -69,6 +69,14 @@ public class DeployEventLog {
             r.reason()));
   }
 
+  /** The active revision's live health went from {@code previous} to {@code health}. */
+  public Uni<Void> health(Revision r, String health, String previous, String reason) {
+    return emit(
+        r.deployment(),
+        EventTypes.DEPLOY_DEPLOYMENT_HEALTH_CHANGED,
+        new DeployEvents.HealthChanged(r.deployment(), r.number(), health, previous, reason));
+  }
+
   /** The deployment started ({@code inUse}) or stopped using the revision's staged weights. */
   public Uni<Void> weightsUsage(Revision r, boolean inUse) {
     if (r.weightsLocation() == null || r.modelRepo() == null) {

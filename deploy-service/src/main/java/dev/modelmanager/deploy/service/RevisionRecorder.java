@@ -84,6 +84,11 @@ public class RevisionRecorder {
     return move(r, state, reason, List.of(), null);
   }
 
+  /** Records that the live health of {@code active} changed (an event only, no state move). */
+  public void healthChanged(Revision active, String health, String previous, String reason) {
+    Blocking.await(() -> tx.inTransaction(() -> events.health(active, health, previous, reason)));
+  }
+
   private static ProblemException conflict(Revision r) {
     return ProblemException.conflict(
         "Revision "

@@ -32,6 +32,7 @@ public class RolloutWatcher {
   private final DeploymentLocks locks;
   private final DeploymentService deployments;
   private final DeployConfig.Rollout config;
+  private final HealthWatcher health;
 
   RolloutWatcher(
       RevisionStore store,
@@ -46,6 +47,7 @@ public class RolloutWatcher {
     this.locks = locks;
     this.deployments = deployments;
     this.config = config.rollout();
+    this.health = new HealthWatcher(store, cluster, recorder);
   }
 
   @Scheduled(
@@ -57,6 +59,7 @@ public class RolloutWatcher {
     }
     try {
       reconcile();
+      health.check();
     } catch (RuntimeException e) {
       LOG.warnf("rollout check failed: %s", e.getMessage());
     }

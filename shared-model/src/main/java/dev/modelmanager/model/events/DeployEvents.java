@@ -51,5 +51,15 @@ public final class DeployEvents {
       String actor,
       String reason) {}
 
+  /**
+   * The live health of a deployment's active revision changed, e.g. Ready to NotReady when its pod
+   * starts crashing after the rollout. Keyed by the deployment name.
+   *
+   * @param health Ready, NotReady or Absent
+   * @param reason the Ready condition's message when not Ready
+   */
+  public record HealthChanged(
+      String deployment, int revision, String health, String previousHealth, String reason) {}
+
   private DeployEvents() {}
 }

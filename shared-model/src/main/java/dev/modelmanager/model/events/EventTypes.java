@@ -47,5 +47,12 @@ public final class EventTypes {
   public static final String DEPLOY_DEPLOYMENT_DEACTIVATED =
       "dev.modelmanager.deploy.deployment.deactivated";
 
+  /**
+   * A served deployment's health changed (Ready ↔ NotReady); data is {@link
+   * DeployEvents.HealthChanged}.
+   */
+  public static final String DEPLOY_DEPLOYMENT_HEALTH_CHANGED =
+      "dev.modelmanager.deploy.deployment.health-changed";
+
   private EventTypes() {}
 }
