@@ -26,7 +26,8 @@ public class DiscoveryClient {
   public Uni<Lookup<FitAnswer>> fit(FitQuestion question) {
     return api.recommend(question)
         .map(answer -> Lookup.found(answer(answer)))
-        .onFailure(HttpErrors::notFound)
+        // An unknown model or GPU name is an answer, not an outage: it must not trip the breaker.
+        .onFailure(HttpErrors::clientError)
         .recoverWithItem(Lookup.missing());
   }
 

@@ -247,7 +247,12 @@ public class DryRunService {
     Lookup<FitAnswer> answer = Blocking.await(() -> discovery.fit(q));
     return switch (answer.status()) {
       case UNAVAILABLE -> Check.couldNotCheck(name, answer.detail());
-      case MISSING -> Check.couldNotCheck(name, "discovery-service does not know " + e.hfModelId());
+      case MISSING ->
+          Check.couldNotCheck(
+              name,
+              "discovery-service could not size "
+                  + e.hfModelId()
+                  + (asked.isEmpty() ? "" : " on " + asked.get(0).name()));
       case FOUND ->
           answer.value().fits()
               ? Check.pass(name, answer.value().summary())
