@@ -17,5 +17,49 @@ public final class DeployEvents {
   public record WeightsUsage(
       String deployment, String location, String repo, String commit, boolean inUse) {}
 
+  /**
+   * A revision reached a state ({@code dev.modelmanager.deploy.revision.<state>}). Keyed by the
+   * deployment name.
+   *
+   * @param action ACTIVATE, ROLLBACK or DEACTIVATE
+   * @param state PENDING, APPLIED, PROGRESSING, READY, FAILED or SUPERSEDED
+   * @param reason why, in words a person can act on (the failure cause for FAILED)
+   */
+  public record RevisionChanged(
+      String deployment,
+      int revision,
+      String action,
+      String state,
+      String reason,
+      String entryId,
+      String catalogCommit,
+      String actor) {}
+
+  /**
+   * A deployment was changed on request ({@code dev.modelmanager.deploy.deployment.*}). Keyed by
+   * the deployment name.
+   *
+   * @param rollbackOf for a rollback, the revision whose manifest was re-applied
+   * @param mode for a deactivation, SCALE_TO_ZERO or DELETE
+   */
+  public record DeploymentChanged(
+      String deployment,
+      int revision,
+      String entryId,
+      Integer rollbackOf,
+      String mode,
+      String actor,
+      String reason) {}
+
+  /**
+   * The live health of a deployment's active revision changed, e.g. Ready to NotReady when its pod
+   * starts crashing after the rollout. Keyed by the deployment name.
+   *
+   * @param health Ready, NotReady or Absent
+   * @param reason the Ready condition's message when not Ready
+   */
+  public record HealthChanged(
+      String deployment, int revision, String health, String previousHealth, String reason) {}
+
   private DeployEvents() {}
 }

@@ -25,5 +25,34 @@ public final class EventTypes {
    */
   public static final String DEPLOY_WEIGHTS_USAGE = "dev.modelmanager.deploy.weights.usage";
 
+  /**
+   * A revision of a deployment reached a state; the type is this prefix plus the state in lower
+   * case ({@code pending}, {@code applied}, {@code progressing}, {@code ready}, {@code failed},
+   * {@code superseded}); data is {@link DeployEvents.RevisionChanged}.
+   */
+  public static final String DEPLOY_REVISION_PREFIX = "dev.modelmanager.deploy.revision.";
+
+  public static final String DEPLOY_REVISION_READY = DEPLOY_REVISION_PREFIX + "ready";
+  public static final String DEPLOY_REVISION_FAILED = DEPLOY_REVISION_PREFIX + "failed";
+
+  /**
+   * A deployment was activated, rolled back or deactivated; data is {@link
+   * DeployEvents.DeploymentChanged}.
+   */
+  public static final String DEPLOY_DEPLOYMENT_ACTIVATED =
+      "dev.modelmanager.deploy.deployment.activated";
+
+  public static final String DEPLOY_DEPLOYMENT_ROLLED_BACK =
+      "dev.modelmanager.deploy.deployment.rolled-back";
+  public static final String DEPLOY_DEPLOYMENT_DEACTIVATED =
+      "dev.modelmanager.deploy.deployment.deactivated";
+
+  /**
+   * A served deployment's health changed (Ready ↔ NotReady); data is {@link
+   * DeployEvents.HealthChanged}.
+   */
+  public static final String DEPLOY_DEPLOYMENT_HEALTH_CHANGED =
+      "dev.modelmanager.deploy.deployment.health-changed";
+
   private EventTypes() {}
 }

@@ -1,0 +1,18 @@
+package dev.modelmanager.deploy.api;
+
+/** Validation patterns of path and body fields. */
+final class DeploymentNames {
+  /** A DNS-1123 label: what Kubernetes accepts as an InferenceService name. */
+  static final String DNS_LABEL = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?";
+
+  /** A catalog entry id (its slug, a DNS-1123 label too). */
+  static final String ENTRY_ID = DNS_LABEL;
+
+  /** The gateway's identity header; the security work replaces it with a signed token. */
+  static final String ACTOR_HEADER = "X-MM-Actor";
+
+  /** Printable, no control characters; what an actor name may hold. */
+  static final String ACTOR = "[\\p{Print}&&[^\\p{Cntrl}]]{1,200}";
+
+  private DeploymentNames() {}
+}

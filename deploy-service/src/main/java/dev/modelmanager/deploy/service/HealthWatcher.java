@@ -1,0 +1,65 @@
+package dev.modelmanager.deploy.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelmanager.deploy.client.InferenceServiceCluster;
+import dev.modelmanager.deploy.domain.LiveState;
+import dev.modelmanager.deploy.domain.Revision;
+import dev.modelmanager.deploy.domain.RevisionState;
+import dev.modelmanager.deploy.store.RevisionStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Watches the live health of every deployment whose newest revision is READY and serving, and
+ * records a {@code deploy.deployment.health-changed} event when it moves (a pod crashing after the
+ * rollout, the InferenceService deleted behind our back). The last health seen is kept in memory:
+ * after a restart the first observation is the baseline.
+ */
+class HealthWatcher {
+  private static final int PAGE = 200;
+
+  private final RevisionStore store;
+  private final InferenceServiceCluster cluster;
+  private final RevisionRecorder recorder;
+  private final Map<String, String> lastSeen = new ConcurrentHashMap<>();
+
+  HealthWatcher(RevisionStore store, InferenceServiceCluster cluster, RevisionRecorder recorder) {
+    this.store = store;
+    this.cluster = cluster;
+    this.recorder = recorder;
+  }
+
+  void check() {
+    Map<String, ObjectNode> live = cluster.all();
+    String after = null;
+    List<String> names;
+    do {
+      String cursor = after;
+      names = Blocking.await(() -> store.deployments(cursor, PAGE));
+      for (String name : names) {
+        Optional<Revision> latest = Blocking.await(() -> store.latest(name));
+        latest
+            .filter(r -> r.state() == RevisionState.READY && r.serves())
+            .ifPresent(r -> observe(r, live.get(name)));
+        after = name;
+      }
+    } while (names.size() == PAGE);
+  }
+
+  private void observe(Revision active, ObjectNode isvc) {
+    LiveState state = LiveState.of(isvc, List.of());
+    String health = state.health();
+    String previous = lastSeen.put(active.deployment(), health);
+    if (previous != null && !previous.equals(health)) {
+      String reason =
+          state.conditions().stream()
+              .filter(c -> "Ready".equals(c.type()))
+              .map(c -> c.message() != null ? c.message() : c.reason())
+              .findFirst()
+              .orElse(null);
+      recorder.healthChanged(active, health, previous, "Ready".equals(health) ? null : reason);
+    }
+  }
+}
