@@ -50,6 +50,8 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
     }
     config.put(url(STOPPED), "http://127.0.0.1:" + closedPort());
     config.put("mm.gateway.response-timeout", "1s");
+    // A total deadline below the trickling endpoint's duration, above the idle timeout.
+    config.put("mm.gateway.services.discovery-service.deadline", "2s");
     return config;
   }
 
@@ -73,6 +75,8 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
       default -> {
         if (path.endsWith("/slow")) {
           vertx.setTimer(SLOW_MILLIS, t -> echo(service, request));
+        } else if (path.endsWith("/trickle")) {
+          trickle(request);
         } else if (path.endsWith("/crash")) {
           request
               .response()
@@ -84,6 +88,24 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
         }
       }
     }
+  }
+
+  /** Never silent for long, never done soon: a byte every 200 ms for {@link #SLOW_MILLIS}. */
+  private void trickle(HttpServerRequest request) {
+    request.response().setChunked(true).putHeader("Content-Type", "text/plain");
+    long started = System.nanoTime();
+    vertx.setPeriodic(
+        200,
+        id -> {
+          if (request.response().closed()) {
+            vertx.cancelTimer(id);
+          } else if ((System.nanoTime() - started) / 1_000_000 > SLOW_MILLIS) {
+            vertx.cancelTimer(id);
+            request.response().end("done");
+          } else {
+            request.response().write("x");
+          }
+        });
   }
 
   private static void echo(String service, HttpServerRequest request) {
