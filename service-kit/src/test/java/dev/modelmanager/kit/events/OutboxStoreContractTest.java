@@ -36,6 +36,7 @@ class OutboxStoreContractTest {
   @Inject SqliteTransactor sqliteTx;
   @Inject PostgresProcessedEvents postgresProcessed;
   @Inject SqliteProcessedEvents sqliteProcessed;
+  @Inject RetentionCleanup cleanup;
 
   record Adapters(Outbox outbox, OutboxStore relay, Transactor tx, ProcessedEvents processed) {}
 
@@ -115,6 +116,24 @@ class OutboxStoreContractTest {
         .isZero();
     assertThat(await(() -> a.processed().deleteProcessedBefore(Instant.now().plusSeconds(60))))
         .isGreaterThanOrEqualTo(1);
+    assertThat(firstDelivery(a, id)).isTrue();
+  }
+
+  @org.junit.jupiter.api.Test
+  void theScheduledCleanupDeletesWhatIsPastEachRetentionInTheActiveStore() throws Throwable {
+    Adapters a = adapters(StoreKind.POSTGRES);
+    drain(a);
+    append(a, "cleanup");
+    await(() -> a.relay().relayBatch(100, e -> Uni.createFrom().voidItem()));
+    String id = UUID.randomUUID().toString();
+    firstDelivery(a, id);
+
+    // Within both retentions (7 and 14 days by default): nothing goes.
+    await(() -> cleanup.purge(Instant.now().plus(Duration.ofDays(6))));
+    assertThat(firstDelivery(a, id)).isFalse();
+    // Past both: the published row and the dedupe record are gone.
+    assertThat(await(() -> cleanup.purge(Instant.now().plus(Duration.ofDays(15)))))
+        .isGreaterThanOrEqualTo(2);
     assertThat(firstDelivery(a, id)).isTrue();
   }
 
