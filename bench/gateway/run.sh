@@ -63,8 +63,9 @@ env MM_STORE=sqlite MM_SQLITE_PATH="$WORK/discovery.sqlite" QUARKUS_HTTP_PORT="$
 PIDS+=($!)
 env MM_STORE=sqlite MM_SQLITE_PATH="$WORK/gateway.sqlite" QUARKUS_HTTP_PORT="$GATEWAY_PORT" \
   MM_GATEWAY_SERVICES_DISCOVERY_SERVICE_URL="http://127.0.0.1:$DISCOVERY_PORT" \
-  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MM_OUTBOX_ENABLED=false MP_MESSAGING_INCOMING_MM_INTAKE_ENABLED=false \
-  java -Xms256m -Xmx512m -jar gateway/target/quarkus-app/quarkus-run.jar >"$WORK/gateway.log" 2>&1 &
+  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MM_OUTBOX_ENABLED=false \
+  java -Xms256m -Xmx512m -Dmp.messaging.incoming.mm-intake.enabled=false \
+  -jar gateway/target/quarkus-app/quarkus-run.jar >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 
 # nginx as a reverse proxy would be set up in front of a service: keep-alive upstream connections.
