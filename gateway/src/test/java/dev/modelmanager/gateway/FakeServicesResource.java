@@ -31,6 +31,12 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
   /** How long the slow endpoints wait; longer than the gateway's response timeout in tests. */
   static final long SLOW_MILLIS = 4000;
 
+  /**
+   * How long the busy endpoints hold a request: a few waits in a row for a pooled connection add up
+   * to more than the 500 ms connect timeout, one stays well below the 1 s idle timeout.
+   */
+  static final long BUSY_MILLIS = 300;
+
   private Vertx vertx;
 
   @Override
@@ -74,7 +80,10 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
       case "/api/v1/system/info" -> json(request, 200, systemInfo(service));
       default -> {
         if (path.endsWith("/slow")) {
-          vertx.setTimer(SLOW_MILLIS, t -> echo(service, request));
+          echo(service, request, SLOW_MILLIS);
+        } else if (path.endsWith("/busy")) {
+          // Holds each connection a while: many at once need many pooled connections.
+          echo(service, request, BUSY_MILLIS);
         } else if (path.endsWith("/trickle")) {
           trickle(request);
         } else if (path.endsWith("/crash")) {
@@ -84,7 +93,7 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
               .putHeader("Content-Type", "text/html")
               .end("<html><pre>java.lang.IllegalStateException: boom\n\tat Secret.java:42</pre>");
         } else {
-          echo(service, request);
+          echo(service, request, 0);
         }
       }
     }
@@ -108,23 +117,27 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
         });
   }
 
-  private static void echo(String service, HttpServerRequest request) {
+  /** Answers what was received, {@code delayMillis} after the whole request arrived. */
+  private void echo(String service, HttpServerRequest request, long delayMillis) {
     request
         .body()
         .onSuccess(
             body -> {
               JsonObject headers = new JsonObject();
               request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-              json(
-                  request,
-                  200,
+              JsonObject echoed =
                   new JsonObject()
                       .put("service", service)
                       .put("method", request.method().name())
                       .put("path", request.path())
                       .put("query", request.query())
                       .put("headers", headers)
-                      .put("body", body.toString()));
+                      .put("body", body.toString());
+              if (delayMillis > 0) {
+                vertx.setTimer(delayMillis, t -> json(request, 200, echoed));
+              } else {
+                json(request, 200, echoed);
+              }
             });
   }
 

@@ -138,6 +138,34 @@ class ProxyRoutingTest {
   }
 
   @Test
+  void manyConcurrentRequestsAreAllAnsweredWhileTheGatewayQueuesForConnections() throws Exception {
+    // 200 at once, each held 300 ms upstream: with a pool of 50 (as before) the last ones queue
+    // for more than the 500 ms connect timeout. Queueing must never become an error.
+    java.net.http.HttpClient http =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build();
+    java.net.URI uri =
+        java.net.URI.create(
+            io.restassured.RestAssured.baseURI
+                + ":"
+                + io.restassured.RestAssured.port
+                + "/api/v1/models/busy");
+    java.util.List<java.util.concurrent.CompletableFuture<Integer>> answers =
+        java.util.stream.IntStream.range(0, 200)
+            .mapToObj(
+                i ->
+                    http.sendAsync(
+                            java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .thenApply(java.net.http.HttpResponse::statusCode))
+            .toList();
+    java.util.List<Integer> statuses =
+        answers.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    assertThat(statuses).hasSize(200).containsOnly(200);
+  }
+
+  @Test
   void clientSuppliedForwardingHeadersAreReplaced() {
     given()
         .header("X-Forwarded-Host", "evil.example")
