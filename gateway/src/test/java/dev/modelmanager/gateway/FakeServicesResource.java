@@ -31,6 +31,12 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
   /** How long the slow endpoints wait; longer than the gateway's response timeout in tests. */
   static final long SLOW_MILLIS = 4000;
 
+  /**
+   * How long the busy endpoints hold a request: a few waits in a row for a pooled connection add up
+   * to more than the 500 ms connect timeout, one stays well below the 1 s idle timeout.
+   */
+  static final long BUSY_MILLIS = 300;
+
   private Vertx vertx;
 
   @Override
@@ -50,6 +56,8 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
     }
     config.put(url(STOPPED), "http://127.0.0.1:" + closedPort());
     config.put("mm.gateway.response-timeout", "1s");
+    // A total deadline below the trickling endpoint's duration, above the idle timeout.
+    config.put("mm.gateway.services.discovery-service.deadline", "2s");
     return config;
   }
 
@@ -72,7 +80,12 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
       case "/api/v1/system/info" -> json(request, 200, systemInfo(service));
       default -> {
         if (path.endsWith("/slow")) {
-          vertx.setTimer(SLOW_MILLIS, t -> echo(service, request));
+          echo(service, request, SLOW_MILLIS);
+        } else if (path.endsWith("/busy")) {
+          // Holds each connection a while: many at once need many pooled connections.
+          echo(service, request, BUSY_MILLIS);
+        } else if (path.endsWith("/trickle")) {
+          trickle(request);
         } else if (path.endsWith("/crash")) {
           request
               .response()
@@ -80,29 +93,51 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
               .putHeader("Content-Type", "text/html")
               .end("<html><pre>java.lang.IllegalStateException: boom\n\tat Secret.java:42</pre>");
         } else {
-          echo(service, request);
+          echo(service, request, 0);
         }
       }
     }
   }
 
-  private static void echo(String service, HttpServerRequest request) {
+  /** Never silent for long, never done soon: a byte every 200 ms for {@link #SLOW_MILLIS}. */
+  private void trickle(HttpServerRequest request) {
+    request.response().setChunked(true).putHeader("Content-Type", "text/plain");
+    long started = System.nanoTime();
+    vertx.setPeriodic(
+        200,
+        id -> {
+          if (request.response().closed()) {
+            vertx.cancelTimer(id);
+          } else if ((System.nanoTime() - started) / 1_000_000 > SLOW_MILLIS) {
+            vertx.cancelTimer(id);
+            request.response().end("done");
+          } else {
+            request.response().write("x");
+          }
+        });
+  }
+
+  /** Answers what was received, {@code delayMillis} after the whole request arrived. */
+  private void echo(String service, HttpServerRequest request, long delayMillis) {
     request
         .body()
         .onSuccess(
             body -> {
               JsonObject headers = new JsonObject();
               request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-              json(
-                  request,
-                  200,
+              JsonObject echoed =
                   new JsonObject()
                       .put("service", service)
                       .put("method", request.method().name())
                       .put("path", request.path())
                       .put("query", request.query())
                       .put("headers", headers)
-                      .put("body", body.toString()));
+                      .put("body", body.toString());
+              if (delayMillis > 0) {
+                vertx.setTimer(delayMillis, t -> json(request, 200, echoed));
+              } else {
+                json(request, 200, echoed);
+              }
             });
   }
 

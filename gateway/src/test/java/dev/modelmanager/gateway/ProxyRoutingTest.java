@@ -97,12 +97,8 @@ class ProxyRoutingTest {
   }
 
   @Test
-  void aStoppedServiceAnswersA502ProblemWithinOneSecond() {
-    long started = System.nanoTime();
+  void aStoppedServiceAnswersA502Problem() {
     Response r = given().header("X-Request-ID", "down-1").get("/api/v1/deployments/abc?x=1");
-    long millis = (System.nanoTime() - started) / 1_000_000;
-
-    assertThat(millis).isLessThan(1000);
     r.then()
         .statusCode(502)
         .contentType("application/problem+json")
@@ -120,7 +116,8 @@ class ProxyRoutingTest {
     Response r = given().header("X-Request-ID", "slow-1").get("/api/v1/models/slow");
     long millis = (System.nanoTime() - started) / 1_000_000;
 
-    assertThat(millis).isBetween(900L, FakeServicesResource.SLOW_MILLIS - 500);
+    // The idle timeout (1s in tests) answered, not the service (which waits SLOW_MILLIS).
+    assertThat(millis).isGreaterThanOrEqualTo(900L);
     r.then()
         .statusCode(504)
         .contentType("application/problem+json")
@@ -129,6 +126,59 @@ class ProxyRoutingTest {
         .body("detail", equalTo("discovery-service did not answer in time"))
         .body("instance", equalTo("/api/v1/models/slow"))
         .body("requestId", equalTo("slow-1"));
+  }
+
+  @Test
+  void aServiceThatTricklesPastItsDeadlineIsCutOff() {
+    // Never idle for the 1s idle timeout, but past discovery's 2s total deadline: the answer had
+    // started, so the gateway cuts it short instead of relaying the whole trickle.
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> given().get("/api/v1/models/trickle").then().extract().asString())
+        .isInstanceOf(Exception.class);
+  }
+
+  @Test
+  void manyConcurrentRequestsAreAllAnsweredWhileTheGatewayQueuesForConnections() throws Exception {
+    // 200 at once, each held 300 ms upstream: with a pool of 50 (as before) the last ones queue
+    // for more than the 500 ms connect timeout. Queueing must never become an error.
+    java.net.http.HttpClient http =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build();
+    java.net.URI uri =
+        java.net.URI.create(
+            io.restassured.RestAssured.baseURI
+                + ":"
+                + io.restassured.RestAssured.port
+                + "/api/v1/models/busy");
+    java.util.List<java.util.concurrent.CompletableFuture<Integer>> answers =
+        java.util.stream.IntStream.range(0, 200)
+            .mapToObj(
+                i ->
+                    http.sendAsync(
+                            java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .thenApply(java.net.http.HttpResponse::statusCode))
+            .toList();
+    java.util.List<Integer> statuses =
+        answers.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    assertThat(statuses).hasSize(200).containsOnly(200);
+  }
+
+  @Test
+  void clientSuppliedForwardingHeadersAreReplaced() {
+    given()
+        .header("X-Forwarded-Host", "evil.example")
+        .header("X-Forwarded-Proto", "https")
+        .header("X-Forwarded-For", "10.9.9.9")
+        .header("Forwarded", "for=10.9.9.9;host=evil.example")
+        .get("/api/v1/catalog/entries")
+        .then()
+        .statusCode(200)
+        .body("headers.x-forwarded-host", not(equalTo("evil.example")))
+        .body("headers.x-forwarded-proto", equalTo("http"))
+        .body("headers.x-forwarded-for", not(org.hamcrest.Matchers.containsString("10.9.9.9")))
+        .body("headers.forwarded", org.hamcrest.Matchers.nullValue());
   }
 
   @Test

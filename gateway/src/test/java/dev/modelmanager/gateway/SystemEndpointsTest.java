@@ -39,7 +39,6 @@ class SystemEndpointsTest {
 
   @Test
   void systemInfoShowsAStoppedServiceDownWithTheReason() {
-    long started = System.nanoTime();
     given()
         .get("/api/v1/system/info")
         .then()
@@ -47,8 +46,6 @@ class SystemEndpointsTest {
         .body("components.'deploy-service'.status", equalTo("DOWN"))
         .body("components.'deploy-service'.error", containsString("not reachable"))
         .body("components.'deploy-service'.info", nullValue());
-    org.assertj.core.api.Assertions.assertThat((System.nanoTime() - started) / 1_000_000)
-        .isLessThan(1500);
   }
 
   @Test

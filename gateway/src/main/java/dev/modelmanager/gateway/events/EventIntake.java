@@ -18,13 +18,17 @@ import org.jboss.logging.Logger;
 public class EventIntake {
   static final String CHANNEL = "mm-intake";
   private static final Logger LOG = Logger.getLogger(EventIntake.class);
+  private static final Duration RETRY_FIRST = Duration.ofMillis(200);
+  private static final Duration RETRY_MAX = Duration.ofSeconds(5);
 
   private final EventJson json;
   private final EventLogService log;
+  private final IntakeState state;
 
-  EventIntake(EventJson json, EventLogService log) {
+  EventIntake(EventJson json, EventLogService log, IntakeState state) {
     this.json = json;
     this.log = log;
+    this.state = state;
   }
 
   @Incoming(CHANNEL)
@@ -39,14 +43,18 @@ public class EventIntake {
           record.topic(), record.partition(), record.offset(), e.getMessage());
       return Uni.createFrom().voidItem();
     }
-    // A store failure is usually brief (a failover, a restart): retry for a while before the
-    // failure strategy lets the intake move on.
-    return log.record(event, record.topic())
+    // A store failure never skips the event: retry until the store is back. Until then this
+    // record is not acknowledged, so the committed offset stays before it and the consumer waits;
+    // readiness reports the stall (IntakeReadinessCheck).
+    return Uni.createFrom()
+        .deferred(() -> log.record(event, record.topic()))
+        .onFailure()
+        .invoke(state::failed)
         .onFailure()
         .retry()
-        .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
-        .atMost(10)
-        .invoke(first -> LOG.debugf("event %s %s", event.id(), first ? "logged" : "seen before"))
+        .withBackOff(RETRY_FIRST, RETRY_MAX)
+        .indefinitely()
+        .invoke(state::flowing)
         .replaceWithVoid();
   }
 }

@@ -1,5 +1,6 @@
 package dev.modelmanager.gateway.proxy;
 
+import dev.modelmanager.gateway.domain.TrustedProxies;
 import dev.modelmanager.kit.web.RequestId;
 import dev.modelmanager.model.problem.Problem;
 import dev.modelmanager.model.problem.ProblemType;
@@ -26,47 +27,89 @@ import org.jboss.logging.Logger;
 final class ForwardingInterceptor implements ProxyInterceptor {
   private static final Logger LOG = Logger.getLogger(ForwardingInterceptor.class);
 
+  private static final String LIMITED_BODY = "mm.limited-body";
+  private static final java.util.List<String> FORWARDING_HEADERS =
+      java.util.List.of(
+          "X-Forwarded-For",
+          "X-Forwarded-Proto",
+          "X-Forwarded-Host",
+          "X-Forwarded-Port",
+          "X-Forwarded-Prefix",
+          "Forwarded");
+
   private final String service;
   private final String host;
   private final int port;
   private final String basePath;
   private final ProblemResponses problems;
+  private final TrustedProxies trusted;
+  private final long maxBodyBytes;
 
   ForwardingInterceptor(
       String service, String host, int port, String basePath, ProblemResponses problems) {
+    this(service, host, port, basePath, problems, TrustedProxies.none(), Long.MAX_VALUE);
+  }
+
+  ForwardingInterceptor(
+      String service,
+      String host,
+      int port,
+      String basePath,
+      ProblemResponses problems,
+      TrustedProxies trusted,
+      long maxBodyBytes) {
     this.service = service;
     this.host = host;
     this.port = port;
     this.basePath = basePath;
     this.problems = problems;
+    this.trusted = trusted;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   @Override
   public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
     ProxyRequest request = context.request();
-    addForwardingHeaders(request);
+    forwardingHeaders(request, trusted);
     if (!basePath.isEmpty()) {
       request.setURI(basePath + request.getURI());
+    }
+    Body body = request.getBody();
+    if (body != null && body.length() < 0) {
+      // Chunked: the router could not check a Content-Length, so count while passing it on.
+      LimitedBodyStream limited = new LimitedBodyStream(body.stream(), maxBodyBytes);
+      context.set(LIMITED_BODY, limited);
+      request.setBody(Body.body(limited, -1));
     }
     return context
         .sendRequest()
         .recover(failure -> Future.succeededFuture(problem(context, failure)));
   }
 
-  private static void addForwardingHeaders(ProxyRequest request) {
+  /**
+   * Sets the {@code X-Forwarded-*} headers the service receives. From a trusted proxy the incoming
+   * ones are kept (the chain grows by the peer); from anyone else they are replaced by what the
+   * gateway itself sees, so a client cannot pose as another host, scheme or address.
+   */
+  static void forwardingHeaders(ProxyRequest request, TrustedProxies trusted) {
     HttpServerRequest incoming = request.proxiedRequest();
     SocketAddress remote = incoming.remoteAddress();
-    if (remote != null) {
+    String peer =
+        remote == null ? null : remote.hostAddress() != null ? remote.hostAddress() : remote.host();
+    boolean believed = trusted.trusts(peer);
+    if (!believed) {
+      FORWARDING_HEADERS.forEach(request.headers()::remove);
+    }
+    if (peer != null) {
       String prior = request.headers().get("X-Forwarded-For");
-      String client = remote.hostAddress() != null ? remote.hostAddress() : remote.host();
-      request.putHeader("X-Forwarded-For", prior == null ? client : prior + ", " + client);
+      request.putHeader("X-Forwarded-For", prior == null ? peer : prior + ", " + peer);
     }
     if (!request.headers().contains("X-Forwarded-Proto")) {
       request.putHeader("X-Forwarded-Proto", incoming.scheme());
     }
-    String host = incoming.getHeader(HttpHeaders.HOST);
-    if (host != null && !request.headers().contains("X-Forwarded-Host")) {
-      request.putHeader("X-Forwarded-Host", host);
+    String hostHeader = incoming.getHeader(HttpHeaders.HOST);
+    if (hostHeader != null && !request.headers().contains("X-Forwarded-Host")) {
+      request.putHeader("X-Forwarded-Host", hostHeader);
     }
   }
 
@@ -115,11 +158,17 @@ final class ForwardingInterceptor implements ProxyInterceptor {
   }
 
   private ProxyResponse problem(ProxyContext context, Throwable failure) {
-    Problem problem =
-        isTimeout(failure)
-            ? ProblemType.UPSTREAM_TIMEOUT.problem(service + " did not answer in time")
-            : ProblemType.UPSTREAM_UNAVAILABLE.problem(service + " is not reachable");
-    LOG.warnf(
+    LimitedBodyStream limited = context.get(LIMITED_BODY, LimitedBodyStream.class);
+    Problem problem;
+    if (limited != null && limited.exceeded()) {
+      problem = RequestLimits.bodyTooLarge(maxBodyBytes);
+    } else if (isTimeout(failure)) {
+      problem = ProblemType.UPSTREAM_TIMEOUT.problem(service + " did not answer in time");
+    } else {
+      problem = ProblemType.UPSTREAM_UNAVAILABLE.problem(service + " is not reachable");
+    }
+    // Debug only: under load a failing service would otherwise flood the log from the event loop.
+    LOG.debugf(
         "request %s to %s failed: %s",
         context.request().proxiedRequest().getHeader(RequestId.HEADER),
         service,

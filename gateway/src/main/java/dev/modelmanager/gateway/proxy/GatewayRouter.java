@@ -15,6 +15,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,11 +35,14 @@ public class GatewayRouter {
   private final FilterChain chain;
   private final ServiceProxies proxies;
   private final ProblemResponses problems;
+  private final RequestLimits limits;
 
-  GatewayRouter(FilterChain chain, ServiceProxies proxies, ProblemResponses problems) {
+  GatewayRouter(
+      FilterChain chain, ServiceProxies proxies, ProblemResponses problems, RequestLimits limits) {
     this.chain = chain;
     this.proxies = proxies;
     this.problems = problems;
+    this.limits = limits;
   }
 
   void register(@Observes Router router) {
@@ -48,6 +52,11 @@ public class GatewayRouter {
 
   private void pipeline(RoutingContext rc) {
     HttpServerRequest request = rc.request();
+    Optional<Problem> overLimit = limits.check(request);
+    if (overLimit.isPresent()) {
+      rejectAtTheEdge(rc, overLimit.get());
+      return;
+    }
     // The filters may finish later; keep the body until the target reads it.
     request.pause();
     String path = rc.normalizedPath();
@@ -86,6 +95,39 @@ public class GatewayRouter {
                       request.resume();
                       rc.fail(failure);
                     }));
+  }
+
+  /**
+   * Answers before any filter or route. A body still on its way is read and dropped first (up to a
+   * few times the limit), so the client, still sending, gets the answer instead of a broken pipe;
+   * past that the connection is closed after the answer.
+   */
+  private void rejectAtTheEdge(RoutingContext rc, Problem problem) {
+    HttpServerRequest request = rc.request();
+    rc.put(
+        ProblemResponses.REQUEST_ID, RequestId.acceptOrCreate(request.getHeader(RequestId.HEADER)));
+    if (request.isEnded() || "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+      rc.response().putHeader("Connection", "close");
+      problems.send(rc, problem);
+      return;
+    }
+    long cap = limits.maxBodyBytes() * 4;
+    long[] drained = {0};
+    request.handler(
+        chunk -> {
+          drained[0] += chunk.length();
+          if (drained[0] > cap && !rc.response().ended()) {
+            rc.response().putHeader("Connection", "close");
+            problems.send(rc, problem);
+          }
+        });
+    request.endHandler(
+        v -> {
+          if (!rc.response().ended()) {
+            problems.send(rc, problem);
+          }
+        });
+    request.resume();
   }
 
   private void dispatch(RoutingContext rc, GatewayRequest request) {

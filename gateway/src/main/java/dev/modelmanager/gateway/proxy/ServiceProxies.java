@@ -1,9 +1,11 @@
 package dev.modelmanager.gateway.proxy;
 
 import dev.modelmanager.gateway.config.GatewayConfig;
+import dev.modelmanager.gateway.domain.TrustedProxies;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -13,27 +15,40 @@ import io.vertx.httpproxy.ProxyOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
- * One vertx-http-proxy reverse proxy per configured service, sharing one HTTP client. The connect
- * timeout makes a stopped service a quick 502; the idle timeout turns a silent one into a 504.
+ * One vertx-http-proxy reverse proxy per configured service, sharing one keep-alive HTTP client.
+ *
+ * <p>Three separate limits: the TCP connect timeout makes a stopped service a quick 502; the
+ * pool-acquisition timeout (how long a request may queue for a pooled connection under load) is
+ * long, so the gateway's own queueing is never answered as an error; the idle timeout turns a
+ * silent service into a 504, and the total deadline bounds a service that trickles.
  */
 @ApplicationScoped
 public class ServiceProxies {
+  private final Vertx vertx;
   private final HttpClient client;
   private final Map<String, HttpProxy> proxies = new HashMap<>();
 
-  ServiceProxies(Vertx vertx, GatewayConfig config, ProblemResponses problems) {
+  ServiceProxies(
+      Vertx vertx, GatewayConfig config, ProblemResponses problems, RequestLimits limits) {
+    this.vertx = vertx;
+    GatewayConfig.Pool pool = config.pool();
     this.client =
         vertx.createHttpClient(
             new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
+                .setKeepAliveTimeout((int) Math.max(1, pool.idleTimeout().toSeconds()))
+                .setTcpNoDelay(true)
                 .setDecompressionSupported(false),
-            new PoolOptions().setHttp1MaxSize(50));
-    long idleMillis = config.responseTimeout().toMillis();
+            new PoolOptions().setHttp1MaxSize(pool.maxSize()));
+    TrustedProxies trusted = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
     config
         .services()
         .forEach(
@@ -42,22 +57,54 @@ public class ServiceProxies {
               boolean ssl = "https".equalsIgnoreCase(base.getScheme());
               int port = base.getPort() > 0 ? base.getPort() : ssl ? 443 : 80;
               SocketAddress origin = SocketAddress.inetSocketAddress(port, base.getHost());
+              RequestOptions options =
+                  new RequestOptions()
+                      .setServer(origin)
+                      .setSsl(ssl)
+                      // In Vert.x this bounds getting a connection from the pool, queueing
+                      // included.
+                      .setConnectTimeout(pool.acquireTimeout().toMillis())
+                      .setIdleTimeout(config.responseTimeout().toMillis());
+              long deadline = service.deadline().orElse(config.deadline()).toMillis();
               HttpProxy proxy =
                   HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                       .origin(
                           ctx ->
                               ctx.client()
-                                  .request(
-                                      new RequestOptions()
-                                          .setServer(origin)
-                                          .setSsl(ssl)
-                                          .setConnectTimeout(config.connectTimeout().toMillis())
-                                          .setIdleTimeout(idleMillis)))
+                                  .request(new RequestOptions(options))
+                                  .map(r -> withDeadline(r, name, deadline)))
                       .addInterceptor(
                           new ForwardingInterceptor(
-                              name, base.getHost(), port, basePath(base), problems));
+                              name,
+                              base.getHost(),
+                              port,
+                              basePath(base),
+                              problems,
+                              trusted,
+                              limits.maxBodyBytes()));
               proxies.put(name, proxy);
             });
+  }
+
+  /** The service took longer than its total deadline. */
+  static final class DeadlineExceeded extends TimeoutException {
+    DeadlineExceeded(String service, long millis) {
+      super(service + " exceeded its " + Duration.ofMillis(millis) + " deadline");
+    }
+  }
+
+  /**
+   * Resets the exchange when it is still running at the deadline: before the answer started, the
+   * interceptor turns the failure into a 504 problem; after, the client's answer is cut short.
+   */
+  private HttpClientRequest withDeadline(HttpClientRequest request, String service, long millis) {
+    long timer =
+        vertx.setTimer(millis, t -> request.reset(0, new DeadlineExceeded(service, millis)));
+    request
+        .response()
+        .compose(response -> response.end())
+        .onComplete(done -> vertx.cancelTimer(timer));
+    return request;
   }
 
   /** Forwards {@code request} to {@code service}; the proxy writes the whole answer. */

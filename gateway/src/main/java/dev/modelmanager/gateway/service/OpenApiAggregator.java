@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelmanager.gateway.client.ServiceClient;
-import dev.modelmanager.gateway.client.ServiceReply;
 import dev.modelmanager.gateway.config.GatewayConfig;
 import dev.modelmanager.gateway.domain.OpenApiMerger;
 import dev.modelmanager.gateway.domain.ServiceRoutes;
@@ -35,11 +34,23 @@ public class OpenApiAggregator {
   private final ServiceClient client;
   private final ObjectMapper mapper;
   private final AtomicReference<Cached> cache = new AtomicReference<>();
+  // The gateway's own spec is local, not a service call: a plain client, no breaker.
+  private final io.vertx.mutiny.ext.web.client.WebClient own;
 
-  OpenApiAggregator(GatewayConfig config, ServiceClient client, ObjectMapper mapper) {
+  OpenApiAggregator(
+      GatewayConfig config,
+      ServiceClient client,
+      ObjectMapper mapper,
+      io.vertx.mutiny.core.Vertx vertx) {
     this.config = config;
     this.client = client;
     this.mapper = mapper;
+    this.own = io.vertx.mutiny.ext.web.client.WebClient.create(vertx);
+  }
+
+  @jakarta.annotation.PreDestroy
+  void close() {
+    own.close();
   }
 
   private record Cached(ObjectNode document, Instant until) {}
@@ -58,8 +69,8 @@ public class OpenApiAggregator {
     }
     List<String> services = new ArrayList<>(new TreeSet<>(config.services().keySet()));
     List<Uni<Fetched>> fetches = new ArrayList<>();
-    fetches.add(fetch(GATEWAY, gatewayUrl));
-    services.forEach(s -> fetches.add(fetch(s, config.services().get(s).url())));
+    fetches.add(fetchOwn(gatewayUrl));
+    services.forEach(s -> fetches.add(fetch(s)));
     return Uni.join()
         .all(fetches)
         .andFailFast()
@@ -96,28 +107,30 @@ public class OpenApiAggregator {
     return OpenApiMerger.merge(sources, unavailable, version);
   }
 
-  private Uni<Fetched> fetch(String component, String baseUrl) {
-    return client
-        .get(baseUrl, SPEC_PATH)
-        .map(reply -> new Fetched(component, parse(component, reply)))
+  private Uni<Fetched> fetch(String service) {
+    return client.openApi(service).map(doc -> new Fetched(service, doc));
+  }
+
+  /** The gateway's own document, read over HTTP like the services' (it is built the same way). */
+  private Uni<Fetched> fetchOwn(String gatewayUrl) {
+    return own.getAbs(gatewayUrl + SPEC_PATH)
+        .timeout(config.probeTimeout().toMillis())
+        .send()
+        .map(
+            r -> {
+              try {
+                JsonNode doc = r.statusCode() == 200 ? mapper.readTree(r.body().getBytes()) : null;
+                return new Fetched(
+                    GATEWAY, doc != null && doc.isObject() ? Optional.of(doc) : Optional.empty());
+              } catch (IOException e) {
+                return new Fetched(GATEWAY, Optional.<JsonNode>empty());
+              }
+            })
         .onFailure()
         .recoverWithItem(
             e -> {
-              LOG.debugf("OpenAPI of %s unavailable: %s", component, e.getClass().getSimpleName());
-              return new Fetched(component, Optional.empty());
+              LOG.debugf("own OpenAPI unavailable: %s", e.getClass().getSimpleName());
+              return new Fetched(GATEWAY, Optional.empty());
             });
-  }
-
-  private Optional<JsonNode> parse(String component, ServiceReply reply) {
-    if (!reply.ok()) {
-      return Optional.empty();
-    }
-    try {
-      JsonNode doc = mapper.readTree(reply.body().getBytes());
-      return doc != null && doc.isObject() ? Optional.of(doc) : Optional.empty();
-    } catch (IOException e) {
-      LOG.debugf("OpenAPI of %s is not JSON", component);
-      return Optional.empty();
-    }
   }
 }

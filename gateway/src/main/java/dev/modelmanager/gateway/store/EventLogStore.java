@@ -17,4 +17,7 @@ public interface EventLogStore {
    * @param type only events of exactly this type, or null for all
    */
   Uni<List<LoggedEvent>> newestFirst(Long beforeSeq, String type, int limit);
+
+  /** Deletes events received before {@code cutoff}; answers how many went. */
+  Uni<Integer> deleteReceivedBefore(java.time.Instant cutoff);
 }

@@ -1,6 +1,7 @@
 package dev.modelmanager.gateway.store;
 
 import dev.modelmanager.gateway.domain.LoggedEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -53,6 +54,14 @@ public class PostgresEventLogStore implements EventLogStore {
         .page(0, limit)
         .list()
         .map(rows -> rows.stream().map(PostgresEventLogStore::toEvent).toList());
+  }
+
+  @Override
+  public Uni<Integer> deleteReceivedBefore(java.time.Instant cutoff) {
+    return Panache.withTransaction(
+            () ->
+                EventLogEntity.delete("receivedAt < ?1", cutoff.atOffset(java.time.ZoneOffset.UTC)))
+        .map(Long::intValue);
   }
 
   private static LoggedEvent toEvent(EventLogEntity e) {

@@ -78,6 +78,14 @@ public class SqliteEventLogStore implements EventLogStore {
             });
   }
 
+  @Override
+  public Uni<Integer> deleteReceivedBefore(Instant cutoff) {
+    return db.pool()
+        .preparedQuery("delete from event_log where received_at < ?")
+        .execute(io.vertx.mutiny.sqlclient.Tuple.of(SqliteTime.format(cutoff)))
+        .map(r -> r.rowCount());
+  }
+
   private static LoggedEvent toEvent(Row r) {
     String time = r.getString("time");
     return new LoggedEvent(

@@ -1,10 +1,10 @@
 package dev.modelmanager.gateway.store;
 
+import static dev.modelmanager.testkit.store.StoreContracts.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.modelmanager.gateway.SqliteFileResource;
 import dev.modelmanager.gateway.domain.LoggedEvent;
 import dev.modelmanager.gateway.service.EventLogService;
 import dev.modelmanager.kit.events.PostgresProcessedEvents;
@@ -14,26 +14,21 @@ import dev.modelmanager.kit.store.PostgresTransactor;
 import dev.modelmanager.kit.store.SqliteTransactor;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.model.events.CloudEvent;
-import dev.modelmanager.testkit.kafka.KafkaResource;
-import dev.modelmanager.testkit.postgres.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import dev.modelmanager.testkit.store.StoreContract;
+import dev.modelmanager.testkit.store.StoreContractProfile;
+import dev.modelmanager.testkit.store.StoreKind;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
+import io.quarkus.test.junit.TestProfile;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** One behaviour contract for the event log, run against real Postgres and a real SQLite file. */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = SqliteFileResource.class, restrictToAnnotatedClass = true)
+@TestProfile(StoreContractProfile.class)
 class EventLogStoreContractTest {
   @Inject PostgresEventLogStore postgresStore;
   @Inject SqliteEventLogStore sqliteStore;
@@ -48,15 +43,14 @@ class EventLogStoreContractTest {
     }
   }
 
-  Adapters adapters(String kind) {
-    return kind.equals("postgres")
-        ? new Adapters(postgresStore, postgresTx, postgresProcessed)
-        : new Adapters(sqliteStore, sqliteTx, sqliteProcessed);
+  Adapters adapters(StoreKind kind) {
+    return kind.pick(
+        new Adapters(postgresStore, postgresTx, postgresProcessed),
+        new Adapters(sqliteStore, sqliteTx, sqliteProcessed));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void appendedEventsComeBackNewestFirstWithEveryField(String kind) throws Throwable {
+  @StoreContract
+  void appendedEventsComeBackNewestFirstWithEveryField(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
     String type = uniqueType();
     Instant time = Instant.parse("2025-03-04T05:06:07.123Z");
@@ -80,9 +74,8 @@ class EventLogStoreContractTest {
     assertThat(found.get(0).data()).isNull();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void theCursorContinuesBelowTheLastSeqAndTheTypeFilterIsExact(String kind) throws Throwable {
+  @StoreContract
+  void theCursorContinuesBelowTheLastSeqAndTheTypeFilterIsExact(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
     String type = uniqueType();
     for (int i = 0; i < 3; i++) {
@@ -101,9 +94,8 @@ class EventLogStoreContractTest {
     assertThat(all).extracting(LoggedEvent::id).containsExactly(other.id());
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void anEventDeliveredAgainIsLoggedOnce(String kind) throws Throwable {
+  @StoreContract
+  void anEventDeliveredAgainIsLoggedOnce(StoreKind kind) throws Throwable {
     EventLogService service = adapters(kind).service();
     String type = uniqueType();
     CloudEvent event = cloudEvent(type);
@@ -112,9 +104,8 @@ class EventLogStoreContractTest {
     assertThat(await(() -> adapters(kind).store().newestFirst(null, type, 10))).hasSize(1);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void aFailedLogWriteForgetsTheDeliverySoTheRedeliveryIsLogged(String kind) throws Throwable {
+  @StoreContract
+  void aFailedLogWriteForgetsTheDeliverySoTheRedeliveryIsLogged(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
     String type = uniqueType();
     CloudEvent event = cloudEvent(type);
@@ -134,6 +125,28 @@ class EventLogStoreContractTest {
         .hasMessageContaining("boom");
     assertThat(await(() -> a.service().record(event, "mm.test"))).isTrue();
     assertThat(await(() -> a.store().newestFirst(null, type, 10))).hasSize(1);
+  }
+
+  @StoreContract
+  void eventsReceivedBeforeTheCutoffAreDeletedAndNewerOnesKept(StoreKind kind) throws Throwable {
+    Adapters a = adapters(kind);
+    String type = uniqueType();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    LoggedEvent old = received(event(type, null, "{}"), now.minus(40, ChronoUnit.DAYS));
+    LoggedEvent recent = received(event(type, null, "{}"), now.minus(1, ChronoUnit.DAYS));
+    await(() -> a.tx().inTransaction(() -> a.store().append(old)));
+    await(() -> a.tx().inTransaction(() -> a.store().append(recent)));
+
+    assertThat(await(() -> a.store().deleteReceivedBefore(now.minus(30, ChronoUnit.DAYS))))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(await(() -> a.store().newestFirst(null, type, 10)))
+        .extracting(LoggedEvent::id)
+        .containsExactly(recent.id());
+  }
+
+  private static LoggedEvent received(LoggedEvent e, Instant at) {
+    return new LoggedEvent(
+        e.seq(), e.id(), e.type(), e.source(), e.subject(), e.time(), e.topic(), e.data(), at);
   }
 
   private static LoggedEvent event(String type, Instant time, String data) {
@@ -156,9 +169,5 @@ class EventLogStoreContractTest {
 
   private static String uniqueType() {
     return "dev.modelmanager.test.contract." + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private static <T> T await(Supplier<Uni<T>> work) throws Throwable {
-    return VertxContextSupport.subscribeAndAwait(work);
   }
 }

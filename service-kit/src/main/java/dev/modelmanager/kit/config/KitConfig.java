@@ -24,6 +24,10 @@ public interface KitConfig {
 
   Outbox outbox();
 
+  ProcessedEvents processedEvents();
+
+  Cleanup cleanup();
+
   /** The store behind every repository. */
   enum StoreKind {
     POSTGRES,
@@ -54,5 +58,26 @@ public interface KitConfig {
     /** Turns the relay off (events then stay in the outbox table). */
     @WithDefault("true")
     boolean enabled();
+
+    /** How long a published row stays in the outbox (for inspection) before it is deleted. */
+    @WithDefault("7d")
+    Duration retention();
+  }
+
+  /** Consumer-side deduplication records. */
+  interface ProcessedEvents {
+    /**
+     * How long an applied event id is remembered. Keep it above the topics' Kafka retention, so
+     * that anything the broker can still redeliver is recognised as seen.
+     */
+    @WithDefault("14d")
+    Duration retention();
+  }
+
+  /** The scheduled deletion of rows past their retention (outbox, dedupe records, event log). */
+  interface Cleanup {
+    /** How often expired rows are deleted. */
+    @WithDefault("10m")
+    Duration interval();
   }
 }

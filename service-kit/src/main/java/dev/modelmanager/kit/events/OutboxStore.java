@@ -15,6 +15,9 @@ public interface OutboxStore {
    */
   Uni<Integer> relayBatch(int limit, Function<PendingEvent, Uni<Void>> publish);
 
+  /** Deletes rows published before {@code cutoff} (never an unpublished one); answers how many. */
+  Uni<Integer> deletePublishedBefore(java.time.Instant cutoff);
+
   /** Publishes one after the other; the answer is the ids acknowledged before any failure. */
   static Uni<List<Long>> publishInOrder(
       List<PendingEvent> pending, Function<PendingEvent, Uni<Void>> publish) {

@@ -75,6 +75,14 @@ public class PostgresOutboxStore implements OutboxStore {
     return out;
   }
 
+  @Override
+  public Uni<Integer> deletePublishedBefore(java.time.Instant cutoff) {
+    return pool.get()
+        .preparedQuery("delete from " + table + " where published_at < $1")
+        .execute(Tuple.of(cutoff.atOffset(java.time.ZoneOffset.UTC)))
+        .map(io.vertx.mutiny.sqlclient.SqlResult::rowCount);
+  }
+
   private Uni<Integer> markPublished(SqlConnection conn, List<Long> ids) {
     if (ids.isEmpty()) {
       return Uni.createFrom().item(0);

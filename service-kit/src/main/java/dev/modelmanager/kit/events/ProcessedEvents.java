@@ -9,4 +9,7 @@ public interface ProcessedEvents {
    * when it was applied before: the caller must then skip its effect.
    */
   Uni<Boolean> firstDelivery(String consumer, String eventId);
+
+  /** Forgets deliveries recorded before {@code cutoff}; answers how many records went. */
+  Uni<Integer> deleteProcessedBefore(java.time.Instant cutoff);
 }

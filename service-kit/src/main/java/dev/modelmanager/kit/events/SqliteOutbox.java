@@ -65,6 +65,14 @@ public class SqliteOutbox implements Outbox, OutboxStore {
         .chain(this::markPublished);
   }
 
+  @Override
+  public Uni<Integer> deletePublishedBefore(java.time.Instant cutoff) {
+    return db.pool()
+        .preparedQuery("delete from outbox where published_at is not null and published_at < ?")
+        .execute(Tuple.of(dev.modelmanager.kit.store.SqliteTime.format(cutoff)))
+        .map(io.vertx.mutiny.sqlclient.SqlResult::rowCount);
+  }
+
   private Uni<Integer> markPublished(List<Long> ids) {
     if (ids.isEmpty()) {
       return Uni.createFrom().item(0);

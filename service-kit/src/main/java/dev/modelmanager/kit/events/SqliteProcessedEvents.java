@@ -23,4 +23,12 @@ public class SqliteProcessedEvents implements ProcessedEvents {
         .execute(Tuple.of(consumer, eventId, dev.modelmanager.kit.store.SqliteTime.now()))
         .map(r -> r.rowCount() == 1);
   }
+
+  @Override
+  public Uni<Integer> deleteProcessedBefore(java.time.Instant cutoff) {
+    return db.pool()
+        .preparedQuery("delete from processed_event where processed_at < ?")
+        .execute(Tuple.of(dev.modelmanager.kit.store.SqliteTime.format(cutoff)))
+        .map(r -> r.rowCount());
+  }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
@@ -94,13 +95,16 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response notAllowed(NotAllowedException e, UriInfo uri) {
-    Response r =
-        Problems.response(
-            ProblemType.METHOD_NOT_ALLOWED.problem(
-                "Allowed methods: " + String.join(", ", e.getResponse().getAllowedMethods())),
-            uri.getPath());
-    return Response.fromResponse(r).allow(e.getResponse().getAllowedMethods()).build();
+  public Response notAllowed(NotAllowedException e, UriInfo uri, Request request) {
+    // RESTEasy Reactive's routing does not say which methods the path has: then the detail names
+    // the refused method, and no (empty, i.e. "nothing allowed") Allow header is sent.
+    java.util.Set<String> allowed = e.getResponse().getAllowedMethods();
+    String detail =
+        allowed.isEmpty()
+            ? request.getMethod() + " is not allowed on " + uri.getPath()
+            : "Allowed methods: " + String.join(", ", new java.util.TreeSet<>(allowed));
+    Response r = Problems.response(ProblemType.METHOD_NOT_ALLOWED.problem(detail), uri.getPath());
+    return allowed.isEmpty() ? r : Response.fromResponse(r).allow(allowed).build();
   }
 
   @ServerExceptionMapper

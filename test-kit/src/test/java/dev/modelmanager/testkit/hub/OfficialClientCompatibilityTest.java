@@ -3,6 +3,7 @@ package dev.modelmanager.testkit.hub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.modelmanager.testkit.node.NodeRequirement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,10 +23,7 @@ class OfficialClientCompatibilityTest {
 
   @Test
   void officialClientListsDownloadsAndReadsModelInfo() throws Exception {
-    assertTrue(
-        Files.isDirectory(CLIENT_DIR.resolve("node_modules/@huggingface/hub")),
-        "run the build (npm ci in generate-test-resources) to install "
-            + CLIENT_DIR.resolve("node_modules"));
+    NodeRequirement.require(CLIENT_DIR.resolve("node_modules/@huggingface/hub"));
     HubRepo tiny = checkedRepo();
     try (FakeHub hub = new FakeHub().start()) {
       hub.addRepo(tiny).addRepo(TestRepos.gated()).addRepo(TestRepos.privateRepo());

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Gateway benchmark: the gateway and nginx side by side, each proxying the same discovery-service
+# (SQLite store, fake hub with the demo models), on a cached search, at 8, 64 and 200 connections
+# after a warm-up. Prints req/s, p50, p99 and non-2xx answers (plus socket errors) for both.
+# Target: 0 errors and at least 0.8x nginx's throughput at every level.
+#
+# Uses free ports picked at start (never 8080-8084, 8090, 9092), so it can run beside bin/mm up.
+# Needs wrk and nginx (Debian packages; installed with apt-get when missing) and the packaged
+# gateway and discovery-service (built with ./mvnw package when missing).
+# Usage: bench/gateway/run.sh [seconds per measurement, default 15]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+DURATION="${1:-15}"
+WARMUP="${MM_BENCH_WARMUP:-15}"
+LEVELS=(${MM_BENCH_CONNECTIONS:-8 64 200})
+cd "$ROOT"
+
+need() { # command package
+  command -v "$1" >/dev/null && return 0
+  echo "installing $2 (Debian package)"
+  apt-get install -y -qq "$2" >/dev/null
+}
+need wrk wrk
+need nginx nginx
+
+if [[ ! -f gateway/target/quarkus-app/quarkus-run.jar || ! -f discovery-service/target/quarkus-app/quarkus-run.jar \
+  || ! -f test-kit/target/classes/META-INF/mm-kafka-broker.classpath ]]; then
+  ./mvnw -B -q package -DskipTests -pl gateway,discovery-service -am
+fi
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+HUB_PORT="$(free_port)"
+DISCOVERY_PORT="$(free_port)"
+GATEWAY_PORT="$(free_port)"
+NGINX_PORT="$(free_port)"
+
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [[ -f "$WORK/nginx.pid" ]] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+wait_for() { # url name
+  local deadline=$((SECONDS + 90))
+  until curl -sf -o /dev/null "$1"; do
+    ((SECONDS < deadline)) || { echo "$2 did not start; see $WORK/$2.log" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+
+KIT_CP="$ROOT/test-kit/target/classes:$(cat "$ROOT/test-kit/target/classes/META-INF/mm-kafka-broker.classpath")"
+java -Xmx256m -cp "$KIT_CP" dev.modelmanager.testkit.hub.FakeHub --port "$HUB_PORT" >"$WORK/hub.log" 2>&1 &
+PIDS+=($!)
+
+# No Kafka here: the relay and the intake are off; the measured path never touches them.
+env MM_STORE=sqlite MM_SQLITE_PATH="$WORK/discovery.sqlite" QUARKUS_HTTP_PORT="$DISCOVERY_PORT" \
+  HF_ENDPOINT="http://127.0.0.1:$HUB_PORT" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MM_OUTBOX_ENABLED=false \
+  java -Xms256m -Xmx512m -jar discovery-service/target/quarkus-app/quarkus-run.jar >"$WORK/discovery.log" 2>&1 &
+PIDS+=($!)
+env MM_STORE=sqlite MM_SQLITE_PATH="$WORK/gateway.sqlite" QUARKUS_HTTP_PORT="$GATEWAY_PORT" \
+  MM_GATEWAY_SERVICES_DISCOVERY_SERVICE_URL="http://127.0.0.1:$DISCOVERY_PORT" \
+  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MM_OUTBOX_ENABLED=false \
+  java -Xms256m -Xmx512m -Dmp.messaging.incoming.mm-intake.enabled=false \
+  -jar gateway/target/quarkus-app/quarkus-run.jar >"$WORK/gateway.log" 2>&1 &
+PIDS+=($!)
+
+# nginx as a reverse proxy would be set up in front of a service: keep-alive upstream connections.
+mkdir -p "$WORK/nginx/logs"
+cat >"$WORK/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream discovery { server 127.0.0.1:$DISCOVERY_PORT; keepalive 256; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://discovery;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$remote_addr;
+    }
+  }
+}
+CONF
+nginx -p "$WORK/nginx" -c "$WORK/nginx.conf"
+
+wait_for "http://127.0.0.1:$HUB_PORT/api/models?limit=1" hub
+wait_for "http://127.0.0.1:$DISCOVERY_PORT/q/health/live" discovery
+wait_for "http://127.0.0.1:$GATEWAY_PORT/q/health/live" gateway
+
+SEARCH="/api/v1/huggingface/search?q=llama&limit=20"
+curl -sf -o /dev/null "http://127.0.0.1:$GATEWAY_PORT$SEARCH"   # fill discovery's cache
+curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT$SEARCH"
+
+run_wrk() { # connections url seconds
+  wrk -t2 -c"$1" -d"$3s" --latency "$2"
+}
+
+summary() { # output -> "rps p50 p99 errors"
+  local out="$1" rps p50 p99 non2xx socket
+  rps="$(awk '/^Requests\/sec/{print $2}' <<<"$out")"
+  p50="$(awk '/^ +50%/{print $2}' <<<"$out")"
+  p99="$(awk '/^ +99%/{print $2}' <<<"$out")"
+  non2xx="$(awk '/Non-2xx or 3xx responses/{print $NF}' <<<"$out")"
+  socket="$(awk -F'[ ,]+' '/Socket errors/{print $4+$6+$8+$10}' <<<"$out")"
+  echo "$rps $p50 $p99 ${non2xx:-0} ${socket:-0}"
+}
+
+echo "warming up both for ${WARMUP}s each at 200 connections..."
+run_wrk 200 "http://127.0.0.1:$GATEWAY_PORT$SEARCH" "$WARMUP" >/dev/null
+run_wrk 200 "http://127.0.0.1:$NGINX_PORT$SEARCH" "$WARMUP" >/dev/null
+
+echo
+echo "Cached search through each proxy to the same discovery-service, wrk -t2 -d${DURATION}s"
+echo "(one machine: wrk, the proxy and discovery-service share its cores)"
+printf '%-6s %-8s %11s %10s %10s %8s %8s %8s\n' conns proxy "req/s" p50 p99 non-2xx sockerr ratio
+for c in "${LEVELS[@]}"; do
+  read -r g_rps g_p50 g_p99 g_non g_sock <<<"$(summary "$(run_wrk "$c" "http://127.0.0.1:$GATEWAY_PORT$SEARCH" "$DURATION")")"
+  read -r n_rps n_p50 n_p99 n_non n_sock <<<"$(summary "$(run_wrk "$c" "http://127.0.0.1:$NGINX_PORT$SEARCH" "$DURATION")")"
+  ratio="$(awk -v g="$g_rps" -v n="$n_rps" 'BEGIN{ if (n > 0) printf "%.2f", g / n; else print "-" }')"
+  printf '%-6s %-8s %11s %10s %10s %8s %8s %8s\n' "$c" gateway "$g_rps" "$g_p50" "$g_p99" "$g_non" "$g_sock" "${ratio}x"
+  printf '%-6s %-8s %11s %10s %10s %8s %8s\n' "$c" nginx "$n_rps" "$n_p50" "$n_p99" "$n_non" "$n_sock"
+done
+echo
+echo "gateway log lines during the run: $(wc -l <"$WORK/gateway.log") ($WORK/gateway.log)"
