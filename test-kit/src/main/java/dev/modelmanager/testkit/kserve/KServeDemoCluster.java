@@ -8,7 +8,7 @@ import java.util.List;
  * with two single-GPU L4 nodes and the claim {@code models-default} (weights-service's default
  * location), namespace {@code model-manager}.
  *
- * <p>Usage: {@code KServeDemoCluster [--port 8091] [--namespace model-manager] [--ready-after
+ * <p>Usage: {@code KServeDemoCluster [--port 8093] [--namespace model-manager] [--ready-after
  * PT5S]}
  */
 public final class KServeDemoCluster {
@@ -18,7 +18,7 @@ public final class KServeDemoCluster {
     // The mock server logs every request at INFO: the controller alone makes several a second.
     java.util.logging.Logger.getLogger("io.fabric8.mockwebserver")
         .setLevel(java.util.logging.Level.WARNING);
-    int port = 8091;
+    int port = 8093;
     String namespace = "model-manager";
     Duration readyAfter = Duration.ofSeconds(5);
     for (int i = 0; i + 1 < args.length; i += 2) {
