@@ -75,5 +75,6 @@ public record ModelDetails(
       long weightsBytesPerGpu,
       long kvCacheBytesPerGpu,
       List<String> vllmArgs,
-      String explanation) {}
+      String explanation,
+      long marginBytes) {}
 }

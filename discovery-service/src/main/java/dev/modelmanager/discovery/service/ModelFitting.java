@@ -108,6 +108,7 @@ public class ModelFitting {
         o.weightsBytesPerGpu(),
         o.kvCacheBytesPerGpu(),
         o.vllmArgs(),
-        o.explanation());
+        o.explanation(),
+        o.marginBytes());
   }
 }
