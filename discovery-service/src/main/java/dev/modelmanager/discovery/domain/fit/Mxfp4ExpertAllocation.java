@@ -27,8 +27,8 @@ import java.util.Locale;
  *       the larger of its alignments).
  * </ul>
  *
- * For gpt-oss-20b/120b on an H100 this adds 0.59 / 3.54 GiB to the checkpoint's 12.80 / 60.69 GiB:
- * 13.39 / 64.23 GiB against the 13.47 / 64.38 GiB vLLM logs.
+ * For gpt-oss-20b/120b on an H100 this adds 0.60 / 3.61 GiB to the checkpoint's 12.80 / 60.69 GiB:
+ * 13.40 / 64.30 GiB against the 13.47 / 64.38 GiB vLLM logs.
  */
 final class Mxfp4ExpertAllocation {
   private static final int MX_BLOCK = 32;
