@@ -170,6 +170,19 @@ class FitEngineTest {
   }
 
   @Test
+  void gemma3NeverProposesMoreContextThanVllmAccepts() {
+    // gemma-3-27b-it's real config: vLLM derives 131,072 (rope scaling is not applied again)
+    FitRecommendation r =
+        engine.recommend(
+            FitRequest.of(
+                    geometry(TestConfigs.GEMMA3_27B_IT), List.of(new GpuOffer("H200-141GB", 0, 1)))
+                .withQuantization("none"));
+    FitOption o = r.best().orElseThrow();
+    assertEquals(131_072, o.maxModelLen());
+    assertTrue(o.vllmArgs().contains("--max-model-len=131072"), o.vllmArgs().toString());
+  }
+
+  @Test
   void everyOptionStatesItsMargin() {
     FitRecommendation r =
         engine.recommend(FitRequest.of(geometry(TestConfigs.LLAMA_31_8B), List.of(h100s(1))));
