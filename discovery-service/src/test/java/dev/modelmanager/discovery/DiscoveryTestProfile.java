@@ -18,6 +18,9 @@ public class DiscoveryTestProfile implements QuarkusTestProfile {
   @Override
   public Map<String, String> getConfigOverrides() {
     return Map.of(
+        // The fake hub hashes a generated 16 GB checkpoint (Llama-3.1-8B) on its first resolve;
+        // on a loaded machine that first details call outlasts RestAssured's default 30 s.
+        "quarkus.http.test-timeout", "120s",
         "mm.discovery.catalog-url", "http://127.0.0.1:" + closedPort(),
         "mm.hf.initial-backoff", "20ms",
         "mm.hf.max-backoff", "1s",

@@ -5,6 +5,7 @@ import dev.modelmanager.discovery.domain.fit.GpuOffer;
 import dev.modelmanager.discovery.domain.fit.KvCacheDtype;
 import dev.modelmanager.discovery.service.GpuSelection;
 import dev.modelmanager.discovery.service.Recommendation;
+import dev.modelmanager.model.hf.RepoId;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -18,10 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What to size: a model and the GPUs to consider, with vLLM's knobs. */
 @GpuSpecValidation.ValidGpuSpec
 public record RecommendationRequest(
-    @Schema(example = "meta-llama/Llama-3.1-8B-Instruct")
-        @NotBlank
-        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}")
-        String model,
+    @Schema(example = "meta-llama/Llama-3.1-8B-Instruct") @NotBlank @HubRepoId String model,
     @Schema(example = "main") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]{0,127}")
         String revision,
     @Schema(
@@ -38,7 +36,7 @@ public record RecommendationRequest(
   /** The use case's query (the request has been validated). */
   Recommendation.Query toQuery() {
     return new Recommendation.Query(
-        Repos.parse("model", model),
+        RepoId.parse(model),
         revision,
         selection(),
         gpuMemoryUtilization,
