@@ -2,7 +2,7 @@ package dev.modelmanager.discovery.api;
 
 import dev.modelmanager.discovery.domain.gpu.GpuPools;
 import dev.modelmanager.discovery.domain.gpu.GpuProfile;
-import dev.modelmanager.discovery.store.GpuReport;
+import dev.modelmanager.discovery.domain.gpu.GpuReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,8 @@ import dev.modelmanager.discovery.service.GpuInventoryService;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.problem.Problem;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -88,10 +90,8 @@ public class GpusResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Uni<GpuReportView> report(GpuReportRequest body) {
-    if (body == null) {
-      throw ProblemException.invalidField("body", "a GPU report is required");
-    }
+  public Uni<GpuReportView> report(
+      @Valid @NotNull(message = "a GPU report is required") GpuReportRequest body) {
     return inventory
         .accept(body.toReport(Instant.now().truncatedTo(ChronoUnit.MILLIS)))
         .map(stored -> GpuReportView.of(stored, config.gpus().reportTtl()));

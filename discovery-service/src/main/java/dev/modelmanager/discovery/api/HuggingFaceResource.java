@@ -3,7 +3,6 @@ package dev.modelmanager.discovery.api;
 import dev.modelmanager.discovery.domain.search.SearchCriteria;
 import dev.modelmanager.discovery.service.SearchResults;
 import dev.modelmanager.discovery.service.SearchService;
-import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
@@ -52,6 +51,7 @@ public class HuggingFaceResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @SearchValidation.ParamsRange
   public Uni<SearchResult.Page> search(
       @QueryParam("q") @Size(max = 200) String q,
       @QueryParam("author") @Pattern(regexp = NAME) String author,
@@ -68,10 +68,7 @@ public class HuggingFaceResource {
           String sort,
       @QueryParam("direction") @DefaultValue("desc") @Pattern(regexp = "asc|desc") String direction,
       @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-      @QueryParam("cursor") @Size(max = 4096) String cursor) {
-    if (minParams != null && maxParams != null && minParams > maxParams) {
-      throw ProblemException.invalidField("minParams", "must not be greater than maxParams");
-    }
+      @QueryParam("cursor") @Size(max = 4096) @SearchValidation.SearchCursor String cursor) {
     SearchCriteria criteria =
         new SearchCriteria(
             q,
@@ -87,6 +84,7 @@ public class HuggingFaceResource {
             limit);
     return results
         .checkGpu(fitsGpu)
-        .chain(gpu -> search.search(criteria, cursor).map(page -> results.page(page, gpu)));
+        .chain(gpu -> search.search(criteria, cursor).map(page -> results.page(page, gpu)))
+        .map(SearchResult.Page::of);
   }
 }

@@ -56,6 +56,6 @@ public class ModelsResource {
       @PathParam("org") @Pattern(regexp = PART) String org,
       @PathParam("name") @Pattern(regexp = PART) String name,
       @QueryParam("revision") @DefaultValue("main") @Pattern(regexp = REVISION) String revision) {
-    return details.details(Repos.parse("repo", org + "/" + name), revision);
+    return details.details(Repos.parse("repo", org + "/" + name), revision).map(ModelDetails::of);
   }
 }

@@ -41,6 +41,6 @@ public class RecommendationsResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Uni<RecommendationResponse> recommend(@Valid @NotNull RecommendationRequest request) {
-    return service.recommend(request, Repos.parse("model", request.model()));
+    return service.recommend(request.toQuery()).map(RecommendationResponse::of);
   }
 }

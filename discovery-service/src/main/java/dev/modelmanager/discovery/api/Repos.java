@@ -3,7 +3,11 @@ package dev.modelmanager.discovery.api;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.hf.RepoId;
 
-/** Repo ids from requests: a validation problem instead of an exception from deep inside. */
+/**
+ * Repo ids assembled from path segments ({@code /models/{org}/{name}}): each segment is checked by
+ * its {@code @Pattern}, but the Hub's rules span the whole id (no '..', no trailing '.'), so the
+ * assembled id is checked once more here and a failure is the same validation problem.
+ */
 final class Repos {
   private Repos() {}
 

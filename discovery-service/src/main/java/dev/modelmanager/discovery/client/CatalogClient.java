@@ -1,73 +1,58 @@
 package dev.modelmanager.discovery.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.modelmanager.discovery.config.DiscoveryConfig;
 import dev.modelmanager.model.hf.RepoId;
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Asks catalog-service for a repo's approved entry; its absence or failure never fails a caller.
+ * Asks catalog-service for a repo's approved entry. Model details must answer without it, so a
+ * slow, failing or unreachable catalog becomes {@link CatalogLookup.Unavailable}, never an error;
+ * an expected 404 is {@link CatalogLookup.Absent} and does not count against the breaker.
  */
 @ApplicationScoped
 public class CatalogClient {
   private static final Logger LOG = Logger.getLogger(CatalogClient.class);
-  private static final long TIMEOUT_MS = 1000;
+  private static final int NOT_FOUND = 404;
 
-  /** The answer: found (with the entry), absent, or unavailable. */
-  public record Lookup(String status, Optional<JsonNode> entry) {}
+  private final CatalogApi api;
 
-  private final WebClient client;
-  private final DiscoveryConfig config;
-  private final ObjectMapper mapper;
-
-  CatalogClient(Vertx vertx, DiscoveryConfig config, ObjectMapper mapper) {
-    this.client = WebClient.create(vertx);
-    this.config = config;
-    this.mapper = mapper;
+  CatalogClient(@RestClient CatalogApi api) {
+    this.api = api;
   }
 
-  @PreDestroy
-  void close() {
-    client.close();
-  }
-
-  public Uni<Lookup> entryFor(RepoId repo) {
-    return client
-        .getAbs(config.catalogUrl().replaceAll("/+$", "") + "/api/v1/catalog/entries")
-        .addQueryParam("repo", repo.toString())
-        .addQueryParam("limit", "1")
-        .timeout(TIMEOUT_MS)
-        .send()
+  /** The approved entry of {@code repo}, if catalog-service has one and answers. */
+  @AsynchronousNonBlocking
+  @Timeout(1000) // milliseconds
+  @Retry(maxRetries = 1, delay = 100, abortOn = WebApplicationException.class)
+  @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000)
+  @Fallback(fallbackMethod = "unavailable")
+  public Uni<CatalogLookup> entryFor(RepoId repo) {
+    return api.entries(repo.toString(), 1)
         .map(
-            r -> {
-              if (r.statusCode() != 200) {
-                return new Lookup("unavailable", Optional.<JsonNode>empty());
-              }
-              JsonNode items = read(r.bodyAsString()).path("items");
-              return items.isArray() && !items.isEmpty()
-                  ? new Lookup("found", Optional.of(items.get(0)))
-                  : new Lookup("absent", Optional.<JsonNode>empty());
-            })
-        .onFailure()
-        .recoverWithItem(
-            e -> {
-              LOG.debugf("catalog-service unavailable: %s", e.toString());
-              return new Lookup("unavailable", Optional.empty());
-            });
+            page ->
+                page == null || page.items() == null || page.items().isEmpty()
+                    ? (CatalogLookup) new CatalogLookup.Absent()
+                    : new CatalogLookup.Found(page.items().get(0)))
+        .onFailure(CatalogClient::notFound)
+        .recoverWithItem(new CatalogLookup.Absent());
   }
 
-  private JsonNode read(String body) {
-    try {
-      return mapper.readTree(body);
-    } catch (java.io.IOException e) {
-      return mapper.createObjectNode();
-    }
+  Uni<CatalogLookup> unavailable(RepoId repo, Throwable cause) {
+    LOG.debugf("catalog-service unavailable for %s: %s", repo, cause.toString());
+    return Uni.createFrom().item(new CatalogLookup.Unavailable());
+  }
+
+  private static boolean notFound(Throwable t) {
+    return t instanceof WebApplicationException w
+        && w.getResponse() != null
+        && w.getResponse().getStatus() == NOT_FOUND;
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelmanager.discovery.domain.model.SafetensorsHeaderParser;
 import dev.modelmanager.discovery.domain.model.TensorEntry;
 import dev.modelmanager.kit.hf.HubClient;
+import dev.modelmanager.kit.hf.WeightFileSelection;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.hf.RepoId;
 import dev.modelmanager.model.problem.ProblemType;
@@ -17,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a model's sizing inputs from the Hub without downloading weights: model info, config.json,
@@ -58,17 +60,39 @@ public class ModelFilesReader {
           ProblemType.INVALID_CONTENT,
           repo + " has no config.json; it is not a transformers model vLLM can load");
     }
-    List<String> shards = files.stream().filter(f -> f.endsWith(".safetensors")).toList();
     Uni<JsonNode> config = json(repo, commit, "config.json");
     Uni<JsonNode> quant =
         files.contains("hf_quant_config.json")
             ? json(repo, commit, "hf_quant_config.json")
             : Uni.createFrom().nullItem();
-    Uni<List<TensorEntry>> tensors = headers(repo, commit, shards);
+    Uni<List<String>> shards = weightFiles(repo, commit, files);
+    Uni<List<TensorEntry>> tensors = shards.chain(s -> headers(repo, commit, s));
     return Uni.combine()
         .all()
-        .unis(config, quant, tensors)
-        .with((c, q, t) -> new ModelFiles(info, commit, c, q, t, shards.size()));
+        .unis(config, quant, shards, tensors)
+        .with((c, q, s, t) -> new ModelFiles(info, commit, c, q, t, s.size()));
+  }
+
+  /**
+   * The safetensors shards vLLM loads (the shared rule of {@link WeightFileSelection}): root shards
+   * named by model.safetensors.index.json when the repo has one, never {@code original/} or a
+   * duplicate {@code consolidated.safetensors}.
+   */
+  private Uni<List<String>> weightFiles(RepoId repo, String commit, List<String> files) {
+    Uni<Set<String>> indexed =
+        files.contains(WeightFileSelection.SAFETENSORS_INDEX)
+            ? json(repo, commit, WeightFileSelection.SAFETENSORS_INDEX)
+                .map(WeightFileSelection::indexedFiles)
+            : Uni.createFrom().nullItem();
+    return indexed
+        .map(index -> WeightFileSelection.select(files, index))
+        .map(
+            s ->
+                s.format() == WeightFileSelection.Format.SAFETENSORS
+                    ? s.weightFiles()
+                    : List.<String>of())
+        .memoize()
+        .indefinitely();
   }
 
   private Uni<JsonNode> json(RepoId repo, String commit, String path) {

@@ -13,6 +13,8 @@ public interface DiscoveryConfig {
 
   Gpus gpus();
 
+  Fit fit();
+
   /** Base URL of catalog-service, for the catalog entry of a model's details. */
   @WithDefault("http://localhost:8083")
   String catalogUrl();
@@ -26,6 +28,16 @@ public interface DiscoveryConfig {
     /** Results per page when the caller gives no limit. */
     @WithDefault("20")
     int defaultLimit();
+  }
+
+  /** The fit engine. */
+  interface Fit {
+    /**
+     * Least memory (bytes) an option must leave free on each GPU after weights, overheads and one
+     * request of its max-model-len; below it the option does not fit.
+     */
+    @WithDefault("536870912")
+    long marginFloorBytes();
   }
 
   /** GPU inventory sources. */

@@ -1,5 +1,6 @@
 package dev.modelmanager.discovery.service;
 
+import dev.modelmanager.discovery.config.DiscoveryConfig;
 import dev.modelmanager.discovery.domain.fit.FitEngine;
 import dev.modelmanager.discovery.domain.vllm.VllmArchitectureRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,7 @@ public class DomainBeans {
 
   @Produces
   @ApplicationScoped
-  FitEngine fitEngine(VllmArchitectureRegistry registry) {
-    return new FitEngine(registry);
+  FitEngine fitEngine(VllmArchitectureRegistry registry, DiscoveryConfig config) {
+    return new FitEngine(registry, config.fit().marginFloorBytes());
   }
 }

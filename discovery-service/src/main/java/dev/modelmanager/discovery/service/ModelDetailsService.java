@@ -1,16 +1,13 @@
 package dev.modelmanager.discovery.service;
 
-import dev.modelmanager.discovery.api.ModelDetails;
 import dev.modelmanager.discovery.client.CatalogClient;
+import dev.modelmanager.discovery.client.CatalogLookup;
 import dev.modelmanager.discovery.client.ModelFiles;
 import dev.modelmanager.discovery.client.ModelFilesReader;
-import dev.modelmanager.discovery.domain.fit.FitOption;
 import dev.modelmanager.discovery.domain.fit.FitRecommendation;
 import dev.modelmanager.discovery.domain.fit.GpuOffer;
 import dev.modelmanager.discovery.domain.model.ModelGeometry;
 import dev.modelmanager.discovery.domain.model.ParameterCount;
-import dev.modelmanager.discovery.domain.model.QuantizationConfig;
-import dev.modelmanager.discovery.domain.vllm.VllmArchitecture;
 import dev.modelmanager.discovery.domain.vllm.VllmArchitectureRegistry;
 import dev.modelmanager.model.hf.RepoId;
 import io.quarkus.cache.Cache;
@@ -19,9 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -57,80 +52,31 @@ public class ModelDetailsService {
     return files.getAsync(repo + "@" + revision, k -> reader.read(repo, revision));
   }
 
-  public Uni<ModelDetails> details(RepoId repo, String revision) {
+  /** The model's details, the fit over every known GPU pool, and its catalog entry. */
+  public Uni<ModelReport> details(RepoId repo, String revision) {
     return Uni.combine()
         .all()
         .unis(files(repo, revision), inventory.pools(), catalog.entryFor(repo))
-        .with((f, pools, entry) -> assemble(repo, revision, f, ModelFitting.offers(pools), entry));
+        .with((f, pools, entry) -> report(repo, revision, f, ModelFitting.offers(pools), entry));
   }
 
-  private ModelDetails assemble(
-      RepoId repo, String revision, ModelFiles f, List<GpuOffer> gpus, CatalogClient.Lookup entry) {
+  private ModelReport report(
+      RepoId repo, String revision, ModelFiles f, List<GpuOffer> gpus, CatalogLookup entry) {
     ModelGeometry geometry = fitting.geometry(f);
     Optional<ParameterCount> count = fitting.exactCount(f);
     FitRecommendation rec = fitting.recommend(geometry, count, gpus, UnaryOperator.identity());
-    var info = f.info();
-    return new ModelDetails(
-        repo.toString(),
+    return new ModelReport(
+        repo,
         revision,
-        f.commit(),
-        geometry.architectures(),
-        geometry.modelType(),
-        license(info),
-        info.has("gated") ? info.get("gated").asText() : null,
-        text(info, "pipeline_tag"),
-        info.path("downloads").asLong(0),
-        info.path("likes").asLong(0),
-        vllm(geometry),
-        parameters(rec, count),
-        rec.weightsBytes(),
-        new ModelDetails.KvCache(
-            rec.kvCacheBytesPerToken(),
-            geometry.dtype() == null
-                ? "auto"
-                : geometry.dtype().name().toLowerCase(java.util.Locale.ROOT)),
-        geometry.maxPositionEmbeddings(),
-        quantization(geometry.quantization()),
-        siblings(info),
-        new ModelDetails.Catalog(entry.status(), entry.entry().orElse(null)),
+        f,
+        geometry,
+        count,
+        rec,
         ModelFitting.table(rec, gpus),
-        rec.best().map(FitOption::vllmArgs).orElse(List.of()),
-        notes(rec, f),
-        f.config());
-  }
-
-  private ModelDetails.Vllm vllm(ModelGeometry g) {
-    Optional<VllmArchitecture> arch = registry.lookupFirst(g.architectures());
-    return new ModelDetails.Vllm(
-        arch.isPresent(),
+        entry,
+        registry.lookupFirst(geometry.architectures()),
         registry.vllmVersion(),
-        arch.map(VllmArchitecture::architecture).orElse(g.architecture()),
-        arch.map(VllmArchitecture::tasks).orElse(List.of()),
-        arch.map(VllmArchitecture::trustRemoteCode).orElse(false));
-  }
-
-  private static ModelDetails.Parameters parameters(
-      FitRecommendation rec, Optional<ParameterCount> count) {
-    Map<String, Long> byDtype = new TreeMap<>();
-    count.ifPresent(c -> c.byDtype().forEach((dtype, n) -> byDtype.put(dtype.name(), n)));
-    return new ModelDetails.Parameters(
-        rec.parameters(),
-        byDtype,
-        rec.parametersExact(),
-        count.isPresent() ? "safetensors-headers" : "config-estimate");
-  }
-
-  private static ModelDetails.Quantization quantization(QuantizationConfig q) {
-    if (!q.isQuantized()) {
-      return null;
-    }
-    return new ModelDetails.Quantization(
-        q.rawMethod() != null
-            ? q.rawMethod()
-            : q.method().name().toLowerCase(java.util.Locale.ROOT),
-        q.weightBits() > 0 ? q.weightBits() : null,
-        q.groupSize() > 0 ? q.groupSize() : null,
-        q.fp8KvCache());
+        notes(rec, f));
   }
 
   private static List<String> notes(FitRecommendation rec, ModelFiles f) {
@@ -139,29 +85,5 @@ public class ModelDetailsService {
       notes.add("No safetensors files: parameters are estimated from config.json");
     }
     return notes;
-  }
-
-  private static List<String> siblings(com.fasterxml.jackson.databind.JsonNode info) {
-    List<String> out = new ArrayList<>();
-    info.path("siblings").forEach(s -> out.add(s.path("rfilename").asText()));
-    return out;
-  }
-
-  private static String license(com.fasterxml.jackson.databind.JsonNode info) {
-    String card = text(info.path("cardData"), "license");
-    if (card != null) {
-      return card;
-    }
-    for (var t : info.path("tags")) {
-      if (t.asText().startsWith("license:")) {
-        return t.asText().substring(8);
-      }
-    }
-    return null;
-  }
-
-  private static String text(com.fasterxml.jackson.databind.JsonNode n, String field) {
-    var v = n.get(field);
-    return v == null || v.isNull() ? null : v.asText();
   }
 }

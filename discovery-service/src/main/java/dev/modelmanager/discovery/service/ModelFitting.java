@@ -1,6 +1,5 @@
 package dev.modelmanager.discovery.service;
 
-import dev.modelmanager.discovery.api.ModelDetails;
 import dev.modelmanager.discovery.client.ModelFiles;
 import dev.modelmanager.discovery.domain.fit.FitEngine;
 import dev.modelmanager.discovery.domain.fit.FitOption;
@@ -80,34 +79,17 @@ public class ModelFitting {
   }
 
   /** Per GPU, the engine's preferred fitting option, else its largest try and why it fails. */
-  public static List<ModelDetails.FitRow> table(FitRecommendation rec, List<GpuOffer> gpus) {
-    List<ModelDetails.FitRow> rows = new ArrayList<>();
+  public static List<ModelReport.GpuFit> table(FitRecommendation rec, List<GpuOffer> gpus) {
+    List<ModelReport.GpuFit> rows = new ArrayList<>();
     for (GpuOffer gpu : gpus) {
       List<FitOption> mine =
           rec.options().stream().filter(o -> o.gpu().equals(gpu.name())).toList();
-      if (mine.isEmpty()) {
-        continue;
+      if (!mine.isEmpty()) {
+        FitOption chosen =
+            mine.stream().filter(FitOption::fits).findFirst().orElse(mine.get(mine.size() - 1));
+        rows.add(new ModelReport.GpuFit(gpu, chosen));
       }
-      FitOption chosen =
-          mine.stream().filter(FitOption::fits).findFirst().orElse(mine.get(mine.size() - 1));
-      rows.add(row(chosen, gpu));
     }
     return rows;
-  }
-
-  static ModelDetails.FitRow row(FitOption o, GpuOffer gpu) {
-    return new ModelDetails.FitRow(
-        o.gpu(),
-        o.memory() == null ? gpu.memoryBytes() : o.memory().totalBytes(),
-        gpu.count(),
-        o.fits(),
-        o.tensorParallelSize(),
-        o.quantization(),
-        o.maxModelLen(),
-        o.maxConcurrency(),
-        o.weightsBytesPerGpu(),
-        o.kvCacheBytesPerGpu(),
-        o.vllmArgs(),
-        o.explanation());
   }
 }

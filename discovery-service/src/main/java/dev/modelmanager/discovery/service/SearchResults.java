@@ -1,6 +1,5 @@
 package dev.modelmanager.discovery.service;
 
-import dev.modelmanager.discovery.api.SearchResult;
 import dev.modelmanager.discovery.config.DiscoveryConfig;
 import dev.modelmanager.discovery.domain.gpu.GpuCatalog;
 import dev.modelmanager.discovery.domain.gpu.GpuPool;
@@ -11,6 +10,7 @@ import dev.modelmanager.discovery.domain.vllm.VllmArchitectureRegistry;
 import dev.modelmanager.kit.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 
 /** Turns Hub summaries into result rows: vLLM support and, when asked, the weights-fit verdict. */
@@ -56,54 +56,36 @@ public class SearchResults {
             });
   }
 
-  /** The rows of a page; with a GPU, only models whose weights fit it. */
-  public SearchResult.Page page(SearchService.ResultPage page, Optional<WeightsFit.Target> gpu) {
-    var rows =
+  /**
+   * One model of a search page, with whether vLLM supports it and, when a GPU was named, whether
+   * its weights fit.
+   *
+   * @param weightsFit the verdict; empty when the Hub reports no parameter counts
+   */
+  public record Hit(
+      HubModelSummary model,
+      boolean vllmSupported,
+      Optional<WeightsFit.Target> gpu,
+      Optional<WeightsFit.Verdict> weightsFit) {}
+
+  /** A page of hits with the cursor of the next page. */
+  public record HitPage(List<Hit> hits, String nextCursor) {}
+
+  /** The hits of a page; with a GPU, only models whose weights fit it. */
+  public HitPage page(SearchService.ResultPage page, Optional<WeightsFit.Target> gpu) {
+    List<Hit> hits =
         page.models().stream()
-            .map(m -> row(m, gpu))
-            .filter(r -> gpu.isEmpty() || (r.fit() != null && r.fit().fits()))
+            .map(m -> hit(m, gpu))
+            .filter(
+                h -> gpu.isEmpty() || h.weightsFit().map(WeightsFit.Verdict::fits).orElse(false))
             .toList();
-    return new SearchResult.Page(rows, page.nextCursor());
+    return new HitPage(hits, page.nextCursor());
   }
 
-  SearchResult row(HubModelSummary m, Optional<WeightsFit.Target> gpu) {
-    SearchResult.FitSummary fit = gpu.map(g -> fit(m, g)).orElse(null);
-    return new SearchResult(
-        m.id(),
-        m.author(),
-        m.architecture(),
-        m.modelType(),
-        m.parameters(),
-        m.license(),
-        m.quantization(),
-        m.pipelineTag(),
-        m.downloads(),
-        m.likes(),
-        m.lastModified(),
-        m.gated(),
-        m.architectures().stream().anyMatch(registry::isSupported),
-        fit);
-  }
-
-  private SearchResult.FitSummary fit(HubModelSummary m, WeightsFit.Target gpu) {
-    Optional<Long> weights = WeightsFit.weightsBytes(m.parametersByDtype());
-    if (weights.isEmpty()) {
-      return new SearchResult.FitSummary(
-          gpu.name(),
-          false,
-          null,
-          null,
-          "the Hub reports no safetensors parameter counts for this model");
-    }
-    WeightsFit.Verdict v = WeightsFit.check(weights.get(), gpu);
-    String note =
-        v.fits()
-            ? "weights fit on "
-                + v.minGpus()
-                + "× "
-                + gpu.name()
-                + "; the model's details give context length and vLLM flags"
-            : "weights need more than " + gpu.gpusPerNode() + "× " + gpu.name();
-    return new SearchResult.FitSummary(gpu.name(), v.fits(), v.minGpus(), v.weightsBytes(), note);
+  Hit hit(HubModelSummary m, Optional<WeightsFit.Target> gpu) {
+    Optional<WeightsFit.Verdict> verdict =
+        gpu.flatMap(
+            g -> WeightsFit.weightsBytes(m.parametersByDtype()).map(w -> WeightsFit.check(w, g)));
+    return new Hit(m, m.architectures().stream().anyMatch(registry::isSupported), gpu, verdict);
   }
 }

@@ -1,5 +1,6 @@
 package dev.modelmanager.discovery.store;
 
+import dev.modelmanager.discovery.domain.gpu.GpuReport;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.List;

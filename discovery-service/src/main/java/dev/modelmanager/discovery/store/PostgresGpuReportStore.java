@@ -1,5 +1,6 @@
 package dev.modelmanager.discovery.store;
 
+import dev.modelmanager.discovery.domain.gpu.GpuReport;
 import dev.modelmanager.kit.config.KitConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

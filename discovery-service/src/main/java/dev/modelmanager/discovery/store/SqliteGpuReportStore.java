@@ -1,5 +1,6 @@
 package dev.modelmanager.discovery.store;
 
+import dev.modelmanager.discovery.domain.gpu.GpuReport;
 import dev.modelmanager.kit.store.SqliteDatabase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;

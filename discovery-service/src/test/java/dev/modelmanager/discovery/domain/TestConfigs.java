@@ -20,6 +20,8 @@ public final class TestConfigs {
   public static final String MIXTRAL_8X7B = "mistralai__Mixtral-8x7B-v0.1.json";
   public static final String QWEN3_30B_A3B = "Qwen__Qwen3-30B-A3B.json";
   public static final String QWEN25_05B = "Qwen__Qwen2.5-0.5B.json";
+  public static final String MISTRAL_7B_INSTRUCT_V03 = "mistralai__Mistral-7B-Instruct-v0.3.json";
+  public static final String GEMMA3_27B_IT = "google__gemma-3-27b-it.json";
   public static final String PHI3_MINI =
       "microsoft__Phi-3-mini-4k-instruct.from_trtllm_test_dict.json";
   public static final String DEEPSEEK_V2_LITE =

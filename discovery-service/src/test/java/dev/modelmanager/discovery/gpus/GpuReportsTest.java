@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.modelmanager.discovery.store.GpuReport;
+import dev.modelmanager.discovery.domain.gpu.GpuReport;
 import dev.modelmanager.discovery.store.GpuReportStore;
 import dev.modelmanager.kit.store.Transactor;
 import io.quarkus.cache.Cache;

@@ -2,6 +2,7 @@ package dev.modelmanager.discovery.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelmanager.discovery.domain.gpu.GpuReport;
 import dev.modelmanager.discovery.gpus.LocalGpuProfile;
 import dev.modelmanager.kit.store.PostgresTransactor;
 import dev.modelmanager.kit.store.SqliteTransactor;

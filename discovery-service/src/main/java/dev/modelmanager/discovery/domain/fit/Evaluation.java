@@ -14,6 +14,8 @@ import dev.modelmanager.discovery.domain.model.ModelGeometry;
  * @param supported whether the GPU can run the weight format at all
  * @param fits whether vLLM serves at least one request of maxModelLen
  * @param concurrency full-length requests the KV cache holds at maxModelLen
+ * @param marginBytes memory left after weights, overheads and one request of maxModelLen
+ * @param marginFloorBytes the least margin an option must keep to fit
  */
 record Evaluation(
     ResolvedGpu gpu,
@@ -29,7 +31,14 @@ record Evaluation(
     long largest,
     boolean supported,
     boolean fits,
-    double concurrency) {
+    double concurrency,
+    long marginBytes,
+    long marginFloorBytes) {
+
+  /** Whether everything else fits but the margin is below the floor. */
+  boolean onlyMarginFails() {
+    return !fits && supported && weightsFit() && marginBytes >= 0 && marginBytes < marginFloorBytes;
+  }
 
   int tp() {
     return plan.tensorParallelSize();
@@ -44,6 +53,7 @@ record Evaluation(
   }
 
   long kvBytesFor(long tokens) {
-    return KvCacheCalculator.bytesPerRequest(geometry, tp(), kvElementBytes, tokens);
+    return KvCacheCalculator.bytesPerRequest(
+        geometry, tp(), kvElementBytes, tokens, gpu.maxNumBatchedTokens());
   }
 }

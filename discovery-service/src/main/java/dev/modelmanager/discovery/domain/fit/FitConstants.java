@@ -114,6 +114,13 @@ public final class FitConstants {
    */
   public static final int MODEL_LEN_ROUNDING = 256;
 
+  /**
+   * Least memory an option must leave free after everything (mm.discovery.fit.margin-floor): the
+   * estimates are right to within a few percent, so an option that fits by 0.1 GiB is not presented
+   * as certain.
+   */
+  public static final long DEFAULT_MARGIN_FLOOR_BYTES = 512 * MIB;
+
   /** Below this context an option is not worth proposing, unless the model's own limit is lower. */
   public static final int MIN_USEFUL_MODEL_LEN = 2048;
 

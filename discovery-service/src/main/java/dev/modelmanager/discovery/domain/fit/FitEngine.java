@@ -24,10 +24,21 @@ import java.util.Set;
 public final class FitEngine {
 
   private final VllmArchitectureRegistry registry;
+  private final long marginFloorBytes;
 
-  /** An engine that knows vLLM's architectures (for --trust-remote-code and support notes). */
-  public FitEngine(VllmArchitectureRegistry registry) {
+  /**
+   * An engine that knows vLLM's architectures (for --trust-remote-code and support notes).
+   *
+   * @param marginFloorBytes an option whose memory left after everything is below this does not fit
+   */
+  public FitEngine(VllmArchitectureRegistry registry, long marginFloorBytes) {
     this.registry = registry;
+    this.marginFloorBytes = marginFloorBytes;
+  }
+
+  /** An engine with the default margin floor. */
+  public FitEngine(VllmArchitectureRegistry registry) {
+    this(registry, FitConstants.DEFAULT_MARGIN_FLOOR_BYTES);
   }
 
   /** An engine without architecture data: every architecture is assumed native to vLLM. */
@@ -92,7 +103,10 @@ public final class FitEngine {
     return options;
   }
 
-  /** Sizes one combination. */
+  /**
+   * Sizes one combination. The KV budget keeps {@link #marginFloorBytes} free: the largest context
+   * proposed leaves at least that much, and a requested context that leaves less does not fit.
+   */
   Evaluation evaluate(
       FitRequest request,
       ResolvedGpu gpu,
@@ -102,41 +116,27 @@ public final class FitEngine {
       KvCacheDtype kvDtype) {
     ModelGeometry g = weights.geometry();
     int tp = plan.tensorParallelSize();
-    long usable = (long) (gpu.visibleBytes() * request.utilization());
-    long weightBytes = weights.bytesPerRank(tp);
-    long activation = OverheadEstimator.activationBytes(g, tp, gpu);
-    long nonTorch = OverheadEstimator.nonTorchBytes(tp);
-    long graphs = OverheadEstimator.cudaGraphBytes(g);
-    long kv = usable - weightBytes - activation - nonTorch - graphs;
-    MemoryBreakdown memory =
-        new MemoryBreakdown(
-            gpu.memoryBytes(),
-            gpu.visibleBytes(),
-            usable,
-            weightBytes,
-            activation,
-            nonTorch,
-            graphs,
-            kv);
+    MemoryBreakdown memory = memory(request, gpu, plan, weights);
+    long kv = memory.kvCacheBytes();
     int elementBytes = KvCacheCalculator.elementBytes(g, kvDtype);
+    int batched = gpu.maxNumBatchedTokens();
     long cap = g.maxPositionEmbeddings();
     boolean supported = !(choice.needsFp8() && gpu.fp8() == Fp8Support.NONE);
+    long planning = kv - marginFloorBytes;
     long largest =
-        supported && kv > 0 ? KvCacheCalculator.largestModelLen(g, tp, elementBytes, kv, cap) : 0;
+        supported && planning > 0
+            ? KvCacheCalculator.largestModelLen(g, tp, elementBytes, planning, cap, batched)
+            : 0;
     Long requested = request.maxModelLen();
-    long length;
-    boolean fits;
-    if (requested != null) {
-      length = Math.min(requested, cap);
-      fits =
-          supported
-              && kv > 0
-              && KvCacheCalculator.bytesPerRequest(g, tp, elementBytes, length) <= kv;
-    } else {
-      length = largest > 0 ? largest : cap;
-      fits = supported && largest >= Math.min(FitConstants.MIN_USEFUL_MODEL_LEN, cap);
-    }
-    double concurrency = concurrency(g, tp, elementBytes, kv, length);
+    long length = requested != null ? Math.min(requested, cap) : largest > 0 ? largest : cap;
+    long need = KvCacheCalculator.bytesPerRequest(g, tp, elementBytes, length, batched);
+    long margin = kv - need;
+    boolean fits =
+        supported
+            && kv > 0
+            && margin >= marginFloorBytes
+            && (requested != null || largest >= Math.min(FitConstants.MIN_USEFUL_MODEL_LEN, cap));
+    double concurrency = concurrency(kv, need);
     return new Evaluation(
         gpu,
         plan,
@@ -151,12 +151,36 @@ public final class FitEngine {
         largest,
         supported,
         fits,
-        concurrency);
+        concurrency,
+        margin,
+        marginFloorBytes);
   }
 
-  private static double concurrency(
-      ModelGeometry g, int tp, int elementBytes, long kv, long length) {
-    long perRequest = KvCacheCalculator.bytesPerRequest(g, tp, elementBytes, length);
+  private static MemoryBreakdown memory(
+      FitRequest request, ResolvedGpu gpu, TensorParallelPlanner.Plan plan, WeightsEstimator w) {
+    ModelGeometry g = w.geometry();
+    int tp = plan.tensorParallelSize();
+    long usable = (long) (gpu.visibleBytes() * request.utilization());
+    long weightBytes =
+        w.bytesPerRank(tp)
+            + Mxfp4ExpertAllocation.extraBytesPerRank(g, tp, plan.expertParallel(), gpu);
+    long activation = OverheadEstimator.activationBytes(g, tp, gpu);
+    long nonTorch = OverheadEstimator.nonTorchBytes(tp);
+    long graphs = OverheadEstimator.cudaGraphBytes(g);
+    long kv = usable - weightBytes - activation - nonTorch - graphs;
+    return new MemoryBreakdown(
+        gpu.memoryBytes(),
+        gpu.visibleBytes(),
+        usable,
+        weightBytes,
+        activation,
+        nonTorch,
+        graphs,
+        kv);
+  }
+
+  /** Full-length requests the KV cache holds, as vLLM's "Maximum concurrency" log line. */
+  private static double concurrency(long kv, long perRequest) {
     if (kv <= 0 || perRequest <= 0) {
       return 0;
     }
@@ -227,7 +251,8 @@ public final class FitEngine {
         e.plan().expertParallel(),
         args,
         explanation,
-        e.memory());
+        e.memory(),
+        e.marginBytes());
   }
 
   private Optional<VllmArchitecture> architecture(ModelGeometry g) {

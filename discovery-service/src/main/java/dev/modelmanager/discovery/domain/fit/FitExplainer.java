@@ -24,7 +24,9 @@ final class FitExplainer {
       s.add(e.gpu().displayName() + " cannot run FP8 weights in vLLM.");
     } else if (e.weightsFit()) {
       s.add(contextSentence(e));
+      s.add(marginSentence(e));
     }
+    s.removeIf(String::isEmpty);
     s.addAll(modelRemarks(e));
     if (!e.fits()) {
       s.addAll(suggestions(e, alt));
@@ -115,6 +117,20 @@ final class FitExplainer {
         gib(need),
         gib(e.memory().kvCacheBytes()),
         largest);
+  }
+
+  private static String marginSentence(Evaluation e) {
+    if (e.onlyMarginFails()) {
+      return String.format(
+          Locale.ROOT,
+          "It would leave only %s free, below the %s margin kept for estimation error, so it is"
+              + " not counted as fitting.",
+          gib(e.marginBytes()),
+          gib(e.marginFloorBytes()));
+    }
+    return e.marginBytes() >= 0
+        ? String.format(Locale.ROOT, "Margin left on each GPU: %s.", gib(e.marginBytes()))
+        : "";
   }
 
   private static List<String> modelRemarks(Evaluation e) {

@@ -22,6 +22,9 @@ import java.util.List;
  * @param vllmArgs arguments for {@code vllm serve}, one {@code --flag=value} per element
  * @param explanation sentences explaining the numbers, and what would make it fit when it does not
  * @param memory where one GPU's memory goes
+ * @param marginBytes memory left on each GPU after weights, overheads and the KV cache of one
+ *     request of {@code maxModelLen} (negative when it does not fit); below the engine's floor
+ *     (default 0.5 GiB) the option does not fit
  */
 public record FitOption(
     String gpu,
@@ -37,7 +40,8 @@ public record FitOption(
     boolean expertParallel,
     List<String> vllmArgs,
     String explanation,
-    MemoryBreakdown memory) {
+    MemoryBreakdown memory,
+    long marginBytes) {
 
   public FitOption {
     vllmArgs = List.copyOf(vllmArgs);

@@ -9,8 +9,14 @@ import dev.modelmanager.discovery.domain.model.ModelGeometry;
  * per layer and token, with head_dim the explicit {@code head_dim} when the config has one. Each
  * rank holds max(1, kv_heads / TP) heads — heads are replicated, not split, once TP exceeds them.
  * MLA caches one latent of kv_lora_rank + qk_rope_head_dim elements per layer and token (no factor
- * 2), and every rank holds all of it. A sliding-window layer keeps at most the window's tokens of a
- * request.
+ * 2), and every rank holds all of it.
+ *
+ * <p>What one request reserves follows vLLM's KV-cache specs ({@code vllm/v1/kv_cache_interface.py
+ * max_memory_usage_bytes}), which both the start-up check ({@code check_enough_kv_cache_memory})
+ * and the "Maximum concurrency" figure use: a full-attention layer ⌈L / block⌉ blocks; a
+ * sliding-window layer ⌈min(window − 1 + max_num_batched_tokens, L) / block⌉ + 1 blocks, because
+ * chunked prefill keeps the last window − 1 tokens plus the newly scheduled ones, and the window
+ * may straddle a block boundary.
  */
 public final class KvCacheCalculator {
 
@@ -40,29 +46,47 @@ public final class KvCacheCalculator {
     return 2 * headsPerRank * g.headDim() * elementBytes;
   }
 
-  /** KV kept per rank for one request of {@code tokens} tokens, honouring sliding windows. */
-  public static long bytesPerRequest(ModelGeometry g, int tp, int elementBytes, long tokens) {
+  /**
+   * KV vLLM reserves per rank for one request of {@code tokens} tokens, in whole blocks.
+   *
+   * @param batchedTokens vLLM's {@code max_num_batched_tokens} (a sliding layer holds the window
+   *     plus one scheduled chunk)
+   */
+  public static long bytesPerRequest(
+      ModelGeometry g, int tp, int elementBytes, long tokens, int batchedTokens) {
     long perLayer = bytesPerLayerToken(g, tp, elementBytes);
-    long windowed = g.slidingWindow() > 0 ? Math.min(tokens, g.slidingWindow()) : tokens;
-    return perLayer * (g.fullAttentionLayers() * tokens + g.slidingLayers() * windowed);
+    int block = FitConstants.KV_BLOCK_SIZE;
+    long fullBlocks = ceilDiv(tokens, block);
+    long slidingBlocks = 0;
+    if (g.slidingWindow() > 0 && g.slidingLayers() > 0) {
+      long held = Math.min(g.slidingWindow() - 1L + batchedTokens, tokens);
+      slidingBlocks = ceilDiv(held, block) + 1;
+    }
+    long blocks = g.fullAttentionLayers() * fullBlocks + g.slidingLayers() * slidingBlocks;
+    return perLayer * block * blocks;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
   }
 
   /**
    * The longest request (at most {@code cap} tokens) whose KV cache fits {@code budget} bytes on
    * one rank, unrounded; 0 when not even one token fits.
    */
-  public static long maxTokens(ModelGeometry g, int tp, int elementBytes, long budget, long cap) {
+  public static long maxTokens(
+      ModelGeometry g, int tp, int elementBytes, long budget, long cap, int batchedTokens) {
     if (budget <= 0) {
       return 0;
     }
-    if (bytesPerRequest(g, tp, elementBytes, cap) <= budget) {
+    if (bytesPerRequest(g, tp, elementBytes, cap, batchedTokens) <= budget) {
       return cap;
     }
     long lo = 0;
     long hi = cap;
     while (lo < hi) { // largest t with bytesPerRequest(t) <= budget; the cost grows with t
       long mid = lo + (hi - lo + 1) / 2;
-      if (bytesPerRequest(g, tp, elementBytes, mid) <= budget) {
+      if (bytesPerRequest(g, tp, elementBytes, mid, batchedTokens) <= budget) {
         lo = mid;
       } else {
         hi = mid - 1;
@@ -76,8 +100,8 @@ public final class KvCacheCalculator {
    * FitConstants#MODEL_LEN_ROUNDING}, or the model's own limit when that fits outright.
    */
   public static long largestModelLen(
-      ModelGeometry g, int tp, int elementBytes, long budget, long cap) {
-    long tokens = maxTokens(g, tp, elementBytes, budget, cap);
+      ModelGeometry g, int tp, int elementBytes, long budget, long cap, int batchedTokens) {
+    long tokens = maxTokens(g, tp, elementBytes, budget, cap, batchedTokens);
     if (tokens == cap) {
       return cap;
     }

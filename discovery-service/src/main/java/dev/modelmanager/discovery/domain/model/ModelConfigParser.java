@@ -3,7 +3,6 @@ package dev.modelmanager.discovery.domain.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -28,9 +27,14 @@ public final class ModelConfigParser {
   private final JsonNode text;
 
   private ModelConfigParser(JsonNode root) {
-    this.root = root;
     JsonNode nested = root.get("text_config");
-    this.text = nested != null && nested.isObject() ? nested : null;
+    if (nested != null && nested.isObject()) {
+      this.root = root;
+      this.text = TransformersDefaults.apply(nested);
+    } else {
+      this.root = TransformersDefaults.apply(root);
+      this.text = null;
+    }
   }
 
   /** Parses a config.json without a ModelOpt side file. */
@@ -160,49 +164,9 @@ public final class ModelConfigParser {
     return value == null ? null : DType.fromTorchName(value.asText()).orElse(null);
   }
 
-  /**
-   * The context limit vLLM derives: the smallest of the length keys, scaled by a rope-scaling
-   * factor except for llama3/longrope/su types; yarn scales its original length (vLLM {@code
-   * _get_and_verify_max_len}).
-   */
+  /** The context limit vLLM derives ({@link ContextLimit}). */
   private long maxPositionEmbeddings() {
-    long derived = Long.MAX_VALUE;
-    for (String key :
-        List.of(
-            "max_position_embeddings",
-            "n_positions",
-            "max_seq_len",
-            "seq_length",
-            "max_sequence_length",
-            "max_seq_length",
-            "seq_len")) {
-      JsonNode value = field(key);
-      if (value != null && value.isNumber() && value.asLong() > 0) {
-        derived = Math.min(derived, value.asLong());
-      }
-    }
-    if (derived == Long.MAX_VALUE) {
-      throw new IllegalArgumentException("config.json has no max_position_embeddings");
-    }
-    return applyRopeScaling(derived);
-  }
-
-  private long applyRopeScaling(long derived) {
-    JsonNode scaling = field("rope_scaling");
-    if (scaling == null || !scaling.isObject() || !present(scaling.get("factor"))) {
-      return derived;
-    }
-    String type = scaling.path("rope_type").asText(scaling.path("type").asText("default"));
-    type = type.toLowerCase(Locale.ROOT);
-    if (Set.of("su", "longrope", "llama3", "default", "mrope").contains(type)) {
-      return derived;
-    }
-    double factor = scaling.get("factor").asDouble();
-    long base = derived;
-    if ("yarn".equals(type) && present(scaling.get("original_max_position_embeddings"))) {
-      base = scaling.get("original_max_position_embeddings").asLong();
-    }
-    return (long) (base * factor);
+    return ContextLimit.of(text != null ? text : root, root).derived();
   }
 
   private int slidingWindow() {

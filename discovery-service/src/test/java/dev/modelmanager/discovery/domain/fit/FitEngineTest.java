@@ -94,14 +94,15 @@ class FitEngineTest {
             "{\"quantization_config\":{\"quant_method\":\"awq\",\"bits\":4,\"group_size\":128,"
                 + "\"zero_point\":true}}");
     // weights 39,767,785,472 (37.04 GiB) → KV 31,003,597,209 bytes (28.87 GiB)
-    // / 327,680 bytes per token = 94,615 tokens → 94,464 rounded to 256
+    // minus the 0.5 GiB margin floor = 30,466,726,297 / 327,680 bytes per token = 92,977 tokens
+    // → 92,928 rounded to 256
     assertTrue(recommend(awq, h100s(1), 131_072L).best().isEmpty());
     FitOption o = recommend(awq, h100s(1), 131_072L).option(H100, 1, "awq").orElseThrow();
     assertFalse(o.fits());
     assertEquals(39_767_785_472L, o.weightsBytesPerGpu());
-    assertEquals(94_464, o.largestFittingModelLen());
+    assertEquals(92_928, o.largestFittingModelLen());
     assertTrue(
-        o.explanation().contains("The largest --max-model-len that fits is 94464."),
+        o.explanation().contains("The largest --max-model-len that fits is 92928."),
         o.explanation());
     // FP8 KV: 163,840 bytes per token → 189,230 tokens ≥ the 131,072 limit
     assertTrue(o.explanation().contains("It fits with --kv-cache-dtype fp8"), o.explanation());
@@ -113,8 +114,8 @@ class FitEngineTest {
     assertEquals(2.88, shorter.maxConcurrency(), 1e-9);
 
     FitOption auto = recommend(awq, h100s(1), null).best().orElseThrow();
-    assertEquals(94_464, auto.maxModelLen());
-    assertTrue(auto.vllmArgs().contains("--max-model-len=94464"));
+    assertEquals(92_928, auto.maxModelLen());
+    assertTrue(auto.vllmArgs().contains("--max-model-len=92928"));
   }
 
   @Test
@@ -161,9 +162,58 @@ class FitEngineTest {
             .orElseThrow();
     assertEquals(4096, o.maxModelLen());
     assertTrue(o.explanation().contains("32 of 32 layers use a 2047-token sliding window"));
-    // the window caps each request at 2047 tokens: 2047 × 393,216 bytes
+    // vLLM holds window − 1 + max_num_batched_tokens (2048 on an L4) = 4094 tokens per sliding
+    // layer: 257 blocks of 16 tokens × 393,216 bytes, not the window's 2047 tokens
     assertEquals(
-        Math.floor(o.kvCacheBytesPerGpu() * 100.0 / (2047L * 393_216)) / 100.0, o.maxConcurrency());
+        Math.floor(o.kvCacheBytesPerGpu() * 100.0 / (257L * 16 * 393_216)) / 100.0,
+        o.maxConcurrency());
+  }
+
+  @Test
+  void gemma3NeverProposesMoreContextThanVllmAccepts() {
+    // gemma-3-27b-it's real config: vLLM derives 131,072 (rope scaling is not applied again)
+    FitRecommendation r =
+        engine.recommend(
+            FitRequest.of(
+                    geometry(TestConfigs.GEMMA3_27B_IT), List.of(new GpuOffer("H200-141GB", 0, 1)))
+                .withQuantization("none"));
+    FitOption o = r.best().orElseThrow();
+    assertEquals(131_072, o.maxModelLen());
+    assertTrue(o.vllmArgs().contains("--max-model-len=131072"), o.vllmArgs().toString());
+  }
+
+  @Test
+  void everyOptionStatesItsMargin() {
+    FitRecommendation r =
+        engine.recommend(FitRequest.of(geometry(TestConfigs.LLAMA_31_8B), List.of(h100s(1))));
+    for (FitOption o : r.options()) {
+      long need = o.memory().kvCacheBytes() - o.marginBytes();
+      assertTrue(need > 0, o.toString());
+      if (o.fits()) {
+        assertTrue(o.marginBytes() >= FitConstants.DEFAULT_MARGIN_FLOOR_BYTES, o.toString());
+        assertTrue(o.explanation().contains("Margin left on each GPU"), o.explanation());
+      }
+    }
+  }
+
+  @Test
+  void aMarginBelowTheFloorDoesNotFit() {
+    ModelGeometry g = geometry(TestConfigs.LLAMA_31_8B);
+    FitOption roomy = recommend(g, h100s(1), 32_768L).option(H100, 1, "none").orElseThrow();
+    // the same request with a floor just above what it leaves free
+    FitEngine strict = new FitEngine(null, roomy.marginBytes() + 1);
+    FitOption tight =
+        strict
+            .recommend(
+                FitRequest.of(g, List.of(h100s(1)))
+                    .withMaxModelLen(32_768L)
+                    .withQuantization("none"))
+            .option(H100, 1, "none")
+            .orElseThrow();
+    assertTrue(roomy.fits());
+    assertFalse(tight.fits());
+    assertEquals(roomy.marginBytes(), tight.marginBytes());
+    assertTrue(tight.explanation().contains("not counted as fitting"), tight.explanation());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.modelmanager.discovery.domain.fit;
 
 import static dev.modelmanager.discovery.domain.TestConfigs.geometry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelmanager.discovery.domain.TestConfigs;
 import dev.modelmanager.discovery.domain.model.ModelGeometry;
@@ -89,11 +90,30 @@ class KvCacheCalculatorTest {
   }
 
   @Test
-  void capsSlidingWindowLayersAtTheWindow() {
+  void slidingLayersHoldTheWindowPlusOneBatchedChunkInWholeBlocks() {
     ModelGeometry g = geometry(TestConfigs.PHI3_MINI); // all 32 layers, window 2047
-    // a 4096-token request keeps 2047 tokens per layer: 2047 × 393,216
-    assertEquals(2047L * 393_216, KvCacheCalculator.bytesPerRequest(g, 1, 2, 4096));
-    assertEquals(1000L * 393_216, KvCacheCalculator.bytesPerRequest(g, 1, 2, 1000));
+    // vLLM on an L4 (max_num_batched_tokens 2048) at 4096 tokens: min(2046 + 2048, 4096) = 4094
+    // tokens → ⌈4094 / 16⌉ + 1 = 257 blocks = 4112 tokens per layer, not the window's 2047
+    assertEquals(4112L * 393_216, KvCacheCalculator.bytesPerRequest(g, 1, 2, 4096, 2048));
+    // a short request: ⌈1000 / 16⌉ + 1 = 64 blocks
+    assertEquals(64L * 16 * 393_216, KvCacheCalculator.bytesPerRequest(g, 1, 2, 1000, 2048));
+  }
+
+  @Test
+  void gemma2On8192TokensNeedsTwoPointEightEightGibOnAnH100() {
+    ModelGeometry g =
+        dev.modelmanager.discovery.domain.model.ModelConfigParser.parse(
+            TestConfigs.parse(
+                """
+                {"architectures":["Gemma2ForCausalLM"],"model_type":"gemma2","hidden_size":4608,
+                 "num_hidden_layers":46,"num_attention_heads":32,"num_key_value_heads":16,
+                 "head_dim":128,"intermediate_size":36864,"vocab_size":256000,
+                 "max_position_embeddings":8192,"sliding_window":4096,"torch_dtype":"bfloat16"}
+                """));
+    // 23 full layers × 512 blocks + 23 sliding layers × (⌈min(4095 + 8192, 8192)/16⌉ + 1 = 513)
+    long bytes = KvCacheCalculator.bytesPerRequest(g, 1, 2, 8192, 8192);
+    assertEquals(8192L * 16 * (23L * 512 + 23L * 513), bytes);
+    assertEquals(2.88, bytes / (double) FitConstants.GIB, 0.005);
   }
 
   @Test
@@ -113,30 +133,30 @@ class KvCacheCalculatorTest {
                    "sliding_attention","full_attention","sliding_attention","full_attention"]}
                 """));
     long perLayerToken = 2 * 8 * 64 * 2; // 2,048 bytes
-    // 12 full layers × 131072 tokens + 12 sliding layers × 128 tokens
+    // 12 full layers × 131072 tokens + 12 sliding layers × (⌈(127 + 8192) / 16⌉ + 1) × 16 tokens
     assertEquals(
-        perLayerToken * (12L * 131_072 + 12L * 128),
-        KvCacheCalculator.bytesPerRequest(g, 1, 2, 131_072));
+        perLayerToken * (12L * 131_072 + 12L * 521 * 16),
+        KvCacheCalculator.bytesPerRequest(g, 1, 2, 131_072, 8192));
   }
 
   @Test
   void findsTheLongestRequestThatFitsAndRoundsIt() {
     ModelGeometry g = geometry(TestConfigs.LLAMA_31_8B);
     long budget = 10L * FitConstants.GIB; // 10 GiB / 128 KiB = 81,920 tokens exactly
-    assertEquals(81_920, KvCacheCalculator.maxTokens(g, 1, 2, budget, 131_072));
-    assertEquals(81_920, KvCacheCalculator.largestModelLen(g, 1, 2, budget, 131_072));
-    // one byte short: 81,919 tokens, rounded down to 81,664 (a multiple of 256)
-    assertEquals(81_664, KvCacheCalculator.largestModelLen(g, 1, 2, budget - 1, 131_072));
+    assertEquals(81_920, KvCacheCalculator.maxTokens(g, 1, 2, budget, 131_072, 8192));
+    assertEquals(81_920, KvCacheCalculator.largestModelLen(g, 1, 2, budget, 131_072, 8192));
+    // one byte short: 81,904 tokens (whole blocks), rounded down to 81,664 (a multiple of 256)
+    assertEquals(81_664, KvCacheCalculator.largestModelLen(g, 1, 2, budget - 1, 131_072, 8192));
     // a model limit that fits is returned unrounded
-    assertEquals(40_000, KvCacheCalculator.largestModelLen(g, 1, 2, budget, 40_000));
-    assertEquals(0, KvCacheCalculator.largestModelLen(g, 1, 2, 0, 131_072));
+    assertEquals(40_000, KvCacheCalculator.largestModelLen(g, 1, 2, budget, 40_000, 8192));
+    assertEquals(0, KvCacheCalculator.largestModelLen(g, 1, 2, 0, 131_072, 8192));
   }
 
   @Test
-  void slidingWindowModelsFitAnyLengthOnceTheWindowFits() {
+  void slidingWindowModelsFitAnyLengthOnceWindowAndChunkFit() {
     ModelGeometry g = geometry(TestConfigs.PHI3_MINI);
-    long window = 2047L * 393_216;
-    assertEquals(4096, KvCacheCalculator.maxTokens(g, 1, 2, window, 4096));
-    assertEquals(2046, KvCacheCalculator.maxTokens(g, 1, 2, window - 1, 4096));
+    long held = 257L * 16 * 393_216; // 4096 tokens on an L4, see above
+    assertEquals(4096, KvCacheCalculator.maxTokens(g, 1, 2, held, 4096, 2048));
+    assertTrue(KvCacheCalculator.maxTokens(g, 1, 2, held - 1, 4096, 2048) < 4096);
   }
 }

@@ -1,5 +1,7 @@
 package dev.modelmanager.discovery.domain.fit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelmanager.discovery.domain.TestConfigs;
@@ -18,14 +20,41 @@ class VllmCalibrationTest {
 
   private static final FitEngine ENGINE = new FitEngine();
 
-  private static double predictedKvGib(ModelGeometry g, int tp) {
+  private static FitOption option(ModelGeometry g, int tp, double utilization) {
     FitRecommendation r =
         ENGINE.recommend(
             FitRequest.of(g, List.of(new GpuOffer("H100-80GB-SXM", 0, tp)))
                 .withMaxModelLen(16_000L)
+                .withGpuMemoryUtilization(utilization)
                 .withQuantization("none"));
-    FitOption o = r.option("H100-80GB-SXM", tp, r.options().get(0).quantization()).orElseThrow();
-    return o.memory().kvCacheBytes() / (double) FitConstants.GIB;
+    return r.option("H100-80GB-SXM", tp, r.options().get(0).quantization()).orElseThrow();
+  }
+
+  /**
+   * The KV cache vLLM would log: the engine's budget plus its CUDA-graph reserve, which vLLM
+   * captures after sizing the KV cache and so does not subtract.
+   */
+  private static double predictedKvGib(ModelGeometry g, int tp, double utilization) {
+    FitOption o = option(g, tp, utilization);
+    return (o.memory().kvCacheBytes() + o.memory().cudaGraphBytes()) / (double) FitConstants.GIB;
+  }
+
+  private static double predictedKvGib(ModelGeometry g, int tp) {
+    return predictedKvGib(g, tp, 0.9);
+  }
+
+  private static ModelGeometry gptOss(int layers, int experts) {
+    return ModelConfigParser.parse(
+        TestConfigs.parse(
+            """
+            {"architectures":["GptOssForCausalLM"],"model_type":"gpt_oss","hidden_size":2880,
+             "num_hidden_layers":%d,"num_attention_heads":64,"num_key_value_heads":8,
+             "head_dim":64,"vocab_size":201088,"max_position_embeddings":131072,
+             "num_local_experts":%d,"num_experts_per_tok":4,"intermediate_size":2880,
+             "torch_dtype":"bfloat16",
+             "quantization_config":{"quant_method":"mxfp4"}}
+            """
+                .formatted(layers, experts)));
   }
 
   private static void assertCalibrated(double measuredGib, double predictedGib) {
@@ -88,17 +117,24 @@ class VllmCalibrationTest {
   @Test
   void gptOss20b() {
     // logged: weights 13.47, activation 7.38 (vocabulary 201088), non-torch 0.13, KV 50.28
-    ModelGeometry g =
-        ModelConfigParser.parse(
-            TestConfigs.parse(
-                """
-                {"architectures":["GptOssForCausalLM"],"model_type":"gpt_oss","hidden_size":2880,
-                 "num_hidden_layers":24,"num_attention_heads":64,"num_key_value_heads":8,
-                 "head_dim":64,"vocab_size":201088,"max_position_embeddings":131072,
-                 "num_local_experts":32,"num_experts_per_tok":4,"intermediate_size":2880,
-                 "torch_dtype":"bfloat16",
-                 "quantization_config":{"quant_method":"mxfp4"}}
-                """));
+    ModelGeometry g = gptOss(24, 32);
+    assertEquals(13.47, option(g, 1, 0.9).weightsBytesPerGpu() / (double) FitConstants.GIB, 0.1);
     assertCalibrated(50.28, predictedKvGib(g, 1));
+  }
+
+  @Test
+  void gptOss120bAtUtilization095() {
+    // logged at utilization 0.95 (64.38 + 7.38 + 0.13 + 3.33 = 75.22 GiB = 0.95 × 79.18):
+    // weights 64.38, activation 7.38, non-torch 0.13, KV 3.33
+    ModelGeometry g = gptOss(36, 128);
+    assertEquals(64.38, option(g, 1, 0.95).weightsBytesPerGpu() / (double) FitConstants.GIB, 0.2);
+    assertCalibrated(3.33, predictedKvGib(g, 1, 0.95));
+  }
+
+  @Test
+  void gptOss120bHasNoRoomForKvCacheOnOneH100AtTheDefaultUtilization() {
+    // 0.9 × 79.18 = 71.26 GiB < 64.38 + 7.38 + 0.13: vLLM cannot start
+    FitOption o = option(gptOss(36, 128), 1, 0.9);
+    assertFalse(o.fits(), o.explanation());
   }
 }

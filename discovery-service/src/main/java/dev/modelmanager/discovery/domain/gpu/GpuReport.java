@@ -1,4 +1,4 @@
-package dev.modelmanager.discovery.store;
+package dev.modelmanager.discovery.domain.gpu;
 
 import java.time.Instant;
 import java.util.Collections;
