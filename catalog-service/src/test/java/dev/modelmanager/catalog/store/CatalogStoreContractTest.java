@@ -202,7 +202,7 @@ class CatalogStoreContractTest {
 
   private static CatalogEntry entry(String id, String repo, String hash) {
     return new CatalogEntry(
-        id, repo, "main", "d", "{\"id\":\"" + id + "\"}", hash, "models/" + id + ".yaml");
+        id, repo, "main", "d", "{\"id\":\"" + id + "\"}", hash, "models/" + id + ".yaml", null);
   }
 
   private static <T> T await(Supplier<Uni<T>> work) throws Throwable {
