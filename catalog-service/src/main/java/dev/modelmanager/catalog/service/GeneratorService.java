@@ -106,7 +106,9 @@ public class GeneratorService {
     Map<String, String> nodeSelector =
         pool.map(p -> Map.of(gpuKey + ".product", productLabel(p))).orElse(null);
     String quantization =
-        SCHEMA_QUANTIZATIONS.contains(best.quantization()) ? best.quantization() : null;
+        best.quantization() != null && SCHEMA_QUANTIZATIONS.contains(best.quantization())
+            ? best.quantization()
+            : null;
     boolean trustRemoteCode = details.vllm() != null && details.vllm().trustRemoteCode();
     return new ModelEntry(
         EntryIds.slug(repo.name()),

@@ -14,10 +14,14 @@ import java.util.Base64;
 
 /** HTTP basic auth for every request: any user name, the token as password. */
 final class BasicAuthFilter implements Filter {
-  private final byte[] token;
+  private volatile byte[] token;
 
   BasicAuthFilter(String token) {
-    this.token = token.getBytes(StandardCharsets.UTF_8);
+    token(token);
+  }
+
+  void token(String value) {
+    this.token = value.getBytes(StandardCharsets.UTF_8);
   }
 
   @Override

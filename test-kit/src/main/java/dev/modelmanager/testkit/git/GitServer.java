@@ -33,14 +33,14 @@ public final class GitServer implements AutoCloseable {
   private static final Pattern REPO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.git");
 
   private final Path root;
-  private final String token;
+  private final BasicAuthFilter auth;
   private final Map<String, BranchRace> races = new ConcurrentHashMap<>();
   private final AtomicInteger receives = new AtomicInteger();
   private Server jetty;
 
   public GitServer(Path root, String token) {
     this.root = root;
-    this.token = token;
+    this.auth = new BasicAuthFilter(token);
   }
 
   /** Starts on {@code port} (0 = a free one) on the loopback interface. */
@@ -54,8 +54,7 @@ public final class GitServer implements AutoCloseable {
       jetty.addConnector(connector);
       ServletContextHandler context = new ServletContextHandler();
       context.setContextPath("/");
-      context.addFilter(
-          new FilterHolder(new BasicAuthFilter(token)), "/*", EnumSet.of(DispatcherType.REQUEST));
+      context.addFilter(new FilterHolder(auth), "/*", EnumSet.of(DispatcherType.REQUEST));
       context.addServlet(new ServletHolder(new GitServerAdmin.Servlet(this)), "/_admin/*");
       context.addServlet(new ServletHolder(gitServlet()), "/*");
       jetty.setHandler(context);
@@ -113,6 +112,11 @@ public final class GitServer implements AutoCloseable {
    */
   public void raceNextPushes(String branch, int times) {
     races.put("refs/heads/" + branch, new BranchRace(times));
+  }
+
+  /** Changes the token the server accepts (tests of a wrong token). */
+  public void token(String value) {
+    auth.token(value);
   }
 
   /** Pushes (receive-pack runs) the server handled. */

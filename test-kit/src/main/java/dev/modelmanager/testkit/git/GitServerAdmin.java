@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The git server's test knobs over HTTP: {@code POST /_admin/race?branch=b&times=n} arms a race
- * ({@link GitServer#raceNextPushes}), {@code GET /_admin/receives} counts pushes.
+ * ({@link GitServer#raceNextPushes}), {@code POST /_admin/token?value=t} changes the accepted
+ * token, {@code GET /_admin/receives} counts pushes.
  */
 public final class GitServerAdmin {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -29,6 +30,13 @@ public final class GitServerAdmin {
             + URLEncoder.encode(branch, StandardCharsets.UTF_8)
             + "&times="
             + times);
+  }
+
+  /** Changes the token the server at {@code baseUrl} accepts. */
+  public static void token(String baseUrl, String token) {
+    call(
+        "POST",
+        baseUrl + "/_admin/token?value=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
   }
 
   /** Pushes the server at {@code baseUrl} handled. */
@@ -68,6 +76,9 @@ public final class GitServerAdmin {
       if ("/race".equals(req.getPathInfo())) {
         server.raceNextPushes(
             req.getParameter("branch"), Integer.parseInt(req.getParameter("times")));
+        resp.setStatus(204);
+      } else if ("/token".equals(req.getPathInfo())) {
+        server.token(req.getParameter("value"));
         resp.setStatus(204);
       } else {
         resp.sendError(404);

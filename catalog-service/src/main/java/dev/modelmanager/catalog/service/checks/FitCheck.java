@@ -77,7 +77,10 @@ public class FitCheck implements EntryCheck {
   static RecommendationQuery query(ModelEntry e, GpuPool pool) {
     ModelEntry.Vllm v = e.vllm();
     String kv = v.kvCacheDtype() != null && v.kvCacheDtype().startsWith("fp8") ? "fp8" : null;
-    String quantization = ENGINE_QUANTIZATIONS.contains(v.quantization()) ? v.quantization() : null;
+    String quantization =
+        v.quantization() != null && ENGINE_QUANTIZATIONS.contains(v.quantization())
+            ? v.quantization()
+            : null;
     return new RecommendationQuery(
         e.hfModelId(),
         e.revision(),
