@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.flipkart.zjsonpatch.JsonDiff;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,7 +50,12 @@ public record EntryDiff(
   private static String unified(String from, String to, String oldText, String newText) {
     List<String> a = oldText.isEmpty() ? List.of() : oldText.lines().toList();
     List<String> b = newText.lines().toList();
-    List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(from, to, a, DiffUtils.diff(a, b), 3);
+    List<String> lines =
+        new ArrayList<>(UnifiedDiffUtils.generateUnifiedDiff(from, to, a, DiffUtils.diff(a, b), 3));
+    if (a.isEmpty() && lines.size() > 2) {
+      // A new file's hunk starts at line 0 of nothing, as git writes it.
+      lines.set(2, lines.get(2).replaceFirst("^@@ -1,0 ", "@@ -0,0 "));
+    }
     return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
   }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelmanager.catalog.authoring.CatalogRemoteResource.Remote;
+import dev.modelmanager.model.events.EventTypes;
 import dev.modelmanager.testkit.git.BareRepos;
 import dev.modelmanager.testkit.git.GitServerAdmin;
 import dev.modelmanager.testkit.github.FakeGitHubAdmin;
@@ -74,6 +75,22 @@ class PullRequestFlowTest {
     return out;
   }
 
+  /** Outbox rows of one event type for one aggregate: what the relay publishes to Kafka. */
+  private static int events(String type, String aggregateId) throws Exception {
+    PostgresResource.Endpoint pg = PostgresResource.endpoint();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg.jdbcUrl(), pg.user(), "");
+        java.sql.PreparedStatement s =
+            c.prepareStatement(
+                "select count(*) from catalog.outbox where event_type = ? and aggregate_id = ?")) {
+      s.setString(1, type);
+      s.setString(2, aggregateId);
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
   private static String tip(String branch) {
     try (Repository repo = Remote.current().open()) {
       return BareRepos.tip(repo, branch);
@@ -100,7 +117,7 @@ class PullRequestFlowTest {
         .contains("## Checklist")
         .contains("## Validation: valid")
         .contains("| fit | ✅ pass |")
-        .contains("```diff\n--- /dev/null\n+++ b/models/qwen-8k.json");
+        .contains("```diff\n--- /dev/null\n+++ b/models/qwen-8k.json\n@@ -0,0 +1,");
     assertThat(pr.path("labels").findValuesAsText("name")).contains("catalog");
 
     propose(entry).statusCode(200).body("number", equalTo(number));
@@ -147,6 +164,9 @@ class PullRequestFlowTest {
         .then()
         .statusCode(200)
         .body("items.number", hasItem(number));
+    assertThat(events(EventTypes.CATALOG_PR_OPENED, String.valueOf(number))).isEqualTo(1);
+    assertThat(events(EventTypes.CATALOG_PR_MERGED, String.valueOf(number))).isEqualTo(1);
+    assertThat(events(EventTypes.CATALOG_ENTRY_ADDED, "qwen-8k")).isEqualTo(1);
   }
 
   private static String mergeOnGitHub(int number) throws Exception {
@@ -279,7 +299,7 @@ class PullRequestFlowTest {
   }
 
   @Test
-  void aFailingCheckIs422WithTheReportAndWritesNothing() {
+  void aFailingCheckIs422WithTheReportAndWritesNothing() throws Exception {
     ObjectNode entry = Entries.qwen("qwen-bad-args");
     Entries.vllm(entry).putArray("extraArgs").add("--model=/elsewhere");
     propose(entry)
@@ -288,6 +308,7 @@ class PullRequestFlowTest {
         .body("report.valid", equalTo(false))
         .body("errors.field", hasItem("args:/vllm/extraArgs/0"));
     assertThat(tip("catalog/qwen-bad-args")).isNull();
+    assertThat(events(EventTypes.CATALOG_VALIDATION_FAILED, "qwen-bad-args")).isEqualTo(1);
   }
 
   @Test
@@ -303,7 +324,7 @@ class PullRequestFlowTest {
   }
 
   @Test
-  void theBotOpensExactlyOnePullRequestForOneNewCommit() {
+  void theBotOpensExactlyOnePullRequestForOneNewCommit() throws Exception {
     given().post("/api/v1/catalog/reload").then().statusCode(200);
 
     given()
@@ -323,5 +344,6 @@ class PullRequestFlowTest {
     assertThat(pulls).hasSize(1);
     assertThat(pulls.get(0).path("title").asText()).startsWith("catalog-bot: move bot-watched to ");
     assertThat(pulls.get(0).path("labels").findValuesAsText("name")).contains("catalog-bot");
+    assertThat(events(EventTypes.CATALOG_UPDATE_AVAILABLE, "bot-watched")).isEqualTo(1);
   }
 }
