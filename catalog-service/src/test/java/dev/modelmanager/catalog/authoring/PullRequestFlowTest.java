@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelmanager.catalog.authoring.CatalogRemoteResource.Remote;
+import dev.modelmanager.catalog.service.PullRequestSync;
 import dev.modelmanager.model.events.EventTypes;
 import dev.modelmanager.testkit.git.BareRepos;
 import dev.modelmanager.testkit.git.GitServerAdmin;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = ServiceStubs.class, restrictToAnnotatedClass = true)
 class PullRequestFlowTest {
   @Inject CircuitBreakerMaintenance breakers;
+  @Inject PullRequestSync sync;
 
   @AfterEach
   void reset() {
@@ -187,6 +189,21 @@ class PullRequestFlowTest {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     return ServiceStubs.JSON.readTree(r.body()).path("sha").asText();
+  }
+
+  @Test
+  void pollingNoticesAMergeWhenNoWebhookArrives() throws Throwable {
+    int number = propose(Entries.qwen("qwen-polled")).statusCode(201).extract().path("number");
+    mergeOnGitHub(number);
+
+    io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> sync.poll());
+
+    given()
+        .queryParam("state", "merged")
+        .get("/api/v1/catalog/pull-requests")
+        .then()
+        .body("items.number", hasItem(number));
+    given().get("/api/v1/catalog/entries/qwen-polled").then().statusCode(200);
   }
 
   @Test
