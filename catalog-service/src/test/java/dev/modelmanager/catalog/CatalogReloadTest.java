@@ -32,9 +32,9 @@ class CatalogReloadTest {
   void reloadAddsEveryEntryOfTheBranch() {
     Map<String, String> files = new HashMap<>();
     files.put(
-        "models/llama.yaml",
+        "models/llama.json",
         GitCatalogFixture.entry("llama-3-1-8b", "meta-llama/Llama-3.1-8B-Instruct"));
-    files.put("models/qwen.yaml", GitCatalogFixture.entry("qwen2-5-0-5b", "Qwen/Qwen2.5-0.5B"));
+    files.put("models/qwen.json", GitCatalogFixture.entry("qwen2-5-0-5b", "Qwen/Qwen2.5-0.5B"));
     String commit = CatalogRepoResource.fixture().commit("two models", files);
 
     given()
@@ -50,8 +50,10 @@ class CatalogReloadTest {
         .get("/api/v1/catalog/entries/llama-3-1-8b")
         .then()
         .statusCode(200)
-        .body("repo", equalTo("meta-llama/Llama-3.1-8B-Instruct"))
-        .body("document.description", equalTo("llama-3-1-8b for tests"));
+        .body("entry.hfModelId", equalTo("meta-llama/Llama-3.1-8B-Instruct"))
+        .body("entry.vllm.tensorParallelSize", equalTo(1))
+        .body("commit", equalTo(commit))
+        .body("sourcePath", equalTo("models/llama.json"));
   }
 
   @Test
@@ -69,9 +71,9 @@ class CatalogReloadTest {
   @Order(3)
   void invalidEntryFailsTheReloadAndKeepsTheCatalog() {
     Map<String, String> files = new HashMap<>();
-    files.put("models/broken.yaml", "id: Not A Slug\n");
+    files.put("models/broken.yaml", "id: Not A Slug\nrevision: main\n");
     files.put(
-        "models/qwen.yaml", GitCatalogFixture.entry("qwen2-5-0-5b", "Qwen/Qwen2.5-0.5B-Instruct"));
+        "models/qwen.json", GitCatalogFixture.entry("qwen2-5-0-5b", "Qwen/Qwen2.5-0.5B-Instruct"));
     CatalogRepoResource.fixture().commit("a broken entry", files);
 
     given()
@@ -80,14 +82,15 @@ class CatalogReloadTest {
         .statusCode(422)
         .contentType("application/problem+json")
         .body("type", equalTo("https://modelmanager.dev/problems/invalid-content"))
-        .body("errors.field", hasItem("models/broken.yaml#id"))
-        .body("errors.field", hasItem("models/broken.yaml#repo"));
+        .body("errors.field", hasItem("models/broken.yaml#/id"))
+        .body("errors.field", hasItem("models/broken.yaml#/revision"))
+        .body("errors.field", hasItem("models/broken.yaml#/hfModelId"));
 
     given()
         .get("/api/v1/catalog/entries/qwen2-5-0-5b")
         .then()
         .statusCode(200)
-        .body("repo", equalTo("Qwen/Qwen2.5-0.5B"));
+        .body("entry.hfModelId", equalTo("Qwen/Qwen2.5-0.5B"));
   }
 
   @Test
@@ -95,7 +98,7 @@ class CatalogReloadTest {
   void reloadReportsUpdatesAndRemovals() {
     Map<String, String> files = new HashMap<>();
     files.put("models/broken.yaml", null);
-    files.put("models/llama.yaml", null);
+    files.put("models/llama.json", null);
     CatalogRepoResource.fixture().commit("fix and drop", files);
 
     given()
@@ -116,7 +119,7 @@ class CatalogReloadTest {
   void listPagesWithACursor() {
     Map<String, String> files = new HashMap<>();
     for (int i = 0; i < 5; i++) {
-      files.put("models/m" + i + ".yaml", GitCatalogFixture.entry("m" + i, "org/model-" + i));
+      files.put("models/m" + i + ".json", GitCatalogFixture.entry("m" + i, "org/model-" + i));
     }
     CatalogRepoResource.fixture().commit("five more", files);
     given().post("/api/v1/catalog/reload").then().statusCode(200);
@@ -127,7 +130,7 @@ class CatalogReloadTest {
             .get("/api/v1/catalog/entries")
             .then()
             .statusCode(200)
-            .body("items.id", contains("m0", "m1", "m2", "m3"))
+            .body("items.entry.id", contains("m0", "m1", "m2", "m3"))
             .extract()
             .path("nextCursor");
     given()
@@ -136,7 +139,7 @@ class CatalogReloadTest {
         .get("/api/v1/catalog/entries")
         .then()
         .statusCode(200)
-        .body("items.id", contains("m4", "qwen2-5-0-5b"))
+        .body("items.entry.id", contains("m4", "qwen2-5-0-5b"))
         .body("nextCursor", nullValue());
   }
 

@@ -1,5 +1,6 @@
 package dev.modelmanager.catalog;
 
+import dev.modelmanager.testkit.catalog.DemoCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -77,14 +78,8 @@ public final class GitCatalogFixture {
     }
   }
 
-  /** A minimal valid entry file. */
+  /** A schema-valid entry file (canonical JSON) pinned to a made-up commit. */
   public static String entry(String id, String repo) {
-    return "id: "
-        + id
-        + "\nrepo: "
-        + repo
-        + "\nrevision: main\ndescription: "
-        + id
-        + " for tests\n";
+    return DemoCatalog.entry(id, repo, "0123456789abcdef0123456789abcdef01234567");
   }
 }

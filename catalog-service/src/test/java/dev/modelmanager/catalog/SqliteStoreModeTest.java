@@ -57,7 +57,7 @@ class SqliteStoreModeTest {
         .get("/api/v1/catalog/entries")
         .then()
         .statusCode(200)
-        .body("items.id", contains("alpha"));
+        .body("items.entry.id", contains("alpha"));
   }
 
   @Test

@@ -1,9 +1,13 @@
 package dev.modelmanager.catalog.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelmanager.catalog.domain.EntryIds;
+import dev.modelmanager.catalog.domain.EntrySchema;
 import dev.modelmanager.catalog.service.CatalogQueryService;
 import dev.modelmanager.catalog.service.CatalogReloadService;
 import dev.modelmanager.model.api.Page;
+import dev.modelmanager.model.catalog.ApprovedEntry;
 import dev.modelmanager.model.events.CatalogEvents;
 import dev.modelmanager.model.problem.Problem;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "catalog")
 public class CatalogResource {
+  private static final String REPO =
+      "[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}";
   private final CatalogReloadService reloads;
   private final CatalogQueryService queries;
   private final ObjectMapper mapper;
@@ -64,19 +71,33 @@ public class CatalogResource {
   }
 
   @GET
+  @Path("/schema")
+  @Produces({"application/schema+json", MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "The catalog entry JSON Schema (2020-12)",
+      description = "The authority on entry files models/<id>.json; validate checks it first.")
+  public JsonNode schema() {
+    return EntrySchema.get().document();
+  }
+
+  @GET
   @Path("/entries")
   @Operation(summary = "List approved catalog entries, optionally those of one Hugging Face repo")
-  public Uni<Page<CatalogEntryView>> list(
+  public Uni<Page<ApprovedEntry>> list(
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
       @QueryParam("cursor") String cursor,
-      @QueryParam("repo") @Pattern(regexp = "[A-Za-z0-9._-]{1,96}/[A-Za-z0-9._-]{1,96}")
+      @Parameter(description = "Only entries of this Hugging Face repo (org/name)")
+          @QueryParam("hfModelId")
+          @Pattern(regexp = REPO)
+          String hfModelId,
+      @Parameter(description = "Alias of hfModelId") @QueryParam("repo") @Pattern(regexp = REPO)
           String repo) {
     return queries
-        .list(limit, cursor, repo)
+        .list(limit, cursor, hfModelId != null ? hfModelId : repo)
         .map(
             p ->
                 new Page<>(
-                    p.items().stream().map(e -> CatalogEntryView.of(e, mapper)).toList(),
+                    p.items().stream().map(e -> ApprovedEntries.of(e, mapper)).toList(),
                     p.nextCursor()));
   }
 
@@ -90,7 +111,7 @@ public class CatalogResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Uni<CatalogEntryView> get(@PathParam("id") String id) {
-    return queries.get(id).map(e -> CatalogEntryView.of(e, mapper));
+  public Uni<ApprovedEntry> get(@PathParam("id") @Pattern(regexp = EntryIds.REGEX) String id) {
+    return queries.get(id).map(e -> ApprovedEntries.of(e, mapper));
   }
 }

@@ -33,10 +33,12 @@ public class GitCatalogSource {
 
   private final CatalogConfig config;
   private final Vertx vertx;
+  private final GitAccess access;
 
-  GitCatalogSource(CatalogConfig config, Vertx vertx) {
+  GitCatalogSource(CatalogConfig config, Vertx vertx, GitAccess access) {
     this.config = config;
     this.vertx = vertx;
+    this.access = access;
   }
 
   /**
@@ -49,7 +51,7 @@ public class GitCatalogSource {
 
   synchronized CatalogSnapshot readLatest() {
     try (Git git = openOrClone()) {
-      git.fetch().setRemote("origin").call();
+      access.authenticated(git.fetch().setRemote("origin")).call();
       Repository repo = git.getRepository();
       ObjectId tip = repo.resolve("refs/remotes/origin/" + config.branch());
       if (tip == null) {
@@ -59,10 +61,8 @@ public class GitCatalogSource {
       git.reset().setMode(ResetCommand.ResetType.HARD).setRef(tip.name()).call();
       return read(repo, tip);
     } catch (GitAPIException | IOException e) {
-      LOG.warnf("catalog repository unreachable: %s", e.toString());
-      throw new ProblemException(
-          ProblemType.UPSTREAM_UNAVAILABLE,
-          "The catalog repository could not be read: " + e.getClass().getSimpleName());
+      LOG.warnf("catalog repository unreachable: %s", e.getClass().getName());
+      throw GitAccess.problem(e);
     }
   }
 
@@ -102,26 +102,18 @@ public class GitCatalogSource {
     }
     initIfMissing();
     Files.createDirectories(checkout.getParent() == null ? checkout : checkout.getParent());
-    return Git.cloneRepository()
-        .setURI(cloneUri())
-        .setDirectory(checkout.toFile())
-        .setBranch(config.branch())
+    return access
+        .authenticated(
+            Git.cloneRepository()
+                .setURI(access.cloneUri())
+                .setDirectory(checkout.toFile())
+                .setBranch(config.branch()))
         .call();
-  }
-
-  /** Local paths become file URIs (JGit resolves a bare relative path poorly); URLs stay. */
-  private String cloneUri() {
-    String url = config.repoUrl();
-    return isLocalPath(url) ? Path.of(url).toAbsolutePath().toUri().toString() : url;
-  }
-
-  private static boolean isLocalPath(String url) {
-    return !url.contains("://") && !url.contains("@");
   }
 
   private void initIfMissing() throws GitAPIException, IOException {
     String url = config.repoUrl();
-    if (!config.initIfMissing() || !isLocalPath(url)) {
+    if (!config.initIfMissing() || !GitAccess.isLocalPath(url)) {
       return;
     }
     Path bare = Path.of(url);
@@ -142,11 +134,7 @@ public class GitCatalogSource {
       Files.createDirectories(folder);
       Files.writeString(
           folder.resolve("README.md"),
-          "One YAML file per approved model: id, repo, revision, description.\n");
-      Files.writeString(
-          folder.resolve("qwen2-5-0-5b.yaml"),
-          "id: qwen2-5-0-5b\nrepo: Qwen/Qwen2.5-0.5B\nrevision: main\n"
-              + "description: A small model to try the catalog with\n");
+          "One JSON file per approved model, <id>.json; the schema is GET /api/v1/catalog/schema.\n");
       work.add().addFilepattern(".").call();
       work.commit()
           .setMessage("Start the catalog")

@@ -2,8 +2,6 @@ package dev.modelmanager.catalog.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.modelmanager.model.problem.Problem;
 import java.io.IOException;
@@ -11,80 +9,71 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Reads entry files (YAML or JSON) into entries, collecting every problem instead of stopping. */
+/**
+ * Reads entry files (JSON, or YAML for hand-written catalogs) into entries, checking each against
+ * the entry schema and collecting every problem instead of stopping.
+ */
 public final class EntryParser {
   private static final ObjectMapper YAML = new YAMLMapper();
-  private static final ObjectMapper CANONICAL =
-      JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
   /** The entries of a catalog snapshot, or the per-file errors that make it unusable. */
   public record Result(List<CatalogEntry> entries, List<Problem.FieldError> errors) {}
 
   private EntryParser() {}
 
-  /** Parses files keyed by repository path. Duplicate ids are errors. */
-  public static Result parse(Map<String, byte[]> files) {
+  /** Parses files keyed by repository path, read at {@code commit}. Duplicate ids are errors. */
+  public static Result parse(String commit, Map<String, byte[]> files) {
     List<CatalogEntry> entries = new ArrayList<>();
     List<Problem.FieldError> errors = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     files.forEach(
         (path, bytes) -> {
           try {
-            CatalogEntry e = parseOne(path, bytes, errors);
+            CatalogEntry e = parseOne(path, bytes, commit, errors);
             if (e != null && !seen.add(e.id())) {
-              errors.add(new Problem.FieldError(path + "#id", "duplicate id " + e.id()));
+              errors.add(new Problem.FieldError(path + "#/id", "duplicate id " + e.id()));
             } else if (e != null) {
               entries.add(e);
             }
           } catch (IOException ex) {
             errors.add(
-                new Problem.FieldError(path, "not valid YAML/JSON: " + firstLine(ex.getMessage())));
+                new Problem.FieldError(path, "not valid JSON/YAML: " + firstLine(ex.getMessage())));
           }
         });
     return new Result(entries, errors);
   }
 
-  private static CatalogEntry parseOne(String path, byte[] bytes, List<Problem.FieldError> errors)
+  private static CatalogEntry parseOne(
+      String path, byte[] bytes, String commit, List<Problem.FieldError> errors)
       throws IOException {
     JsonNode doc = YAML.readTree(bytes);
     if (doc == null || !doc.isObject()) {
-      errors.add(new Problem.FieldError(path, "must be a mapping with at least id and repo"));
+      errors.add(
+          new Problem.FieldError(path, "must be an object (see GET /api/v1/catalog/schema)"));
       return null;
     }
-    String id = text(doc, "id");
-    String repo = text(doc, "repo");
-    int before = errors.size();
-    if (id == null || !CatalogEntry.ID.matcher(id).matches()) {
-      errors.add(
-          new Problem.FieldError(
-              path + "#id", "required; lower-case letters, digits, '.' and '-'"));
-    }
-    if (repo == null || !CatalogEntry.REPO.matcher(repo).matches()) {
-      errors.add(
-          new Problem.FieldError(path + "#repo", "required; a Hugging Face repo id org/name"));
-    }
-    if (errors.size() > before) {
+    List<CheckResult> violations = EntrySchema.get().violations(doc);
+    violations.forEach(
+        v -> errors.add(new Problem.FieldError(path + "#" + v.pointer(), v.message())));
+    if (!violations.isEmpty()) {
       return null;
     }
-    String revision = text(doc, "revision");
-    String document = CANONICAL.writeValueAsString(CANONICAL.treeToValue(doc, Object.class));
+    String document = CanonicalJson.write(doc);
     return new CatalogEntry(
-        id,
-        repo,
-        revision == null ? "main" : revision,
-        text(doc, "description"),
+        doc.get("id").asText(),
+        doc.get("hfModelId").asText(),
+        doc.get("revision").asText(),
+        doc.path("description").asText(null),
         document,
         sha256(document),
-        path);
-  }
-
-  private static String text(JsonNode doc, String field) {
-    JsonNode n = doc.get(field);
-    return n == null || n.isNull() ? null : n.asText();
+        path,
+        commit);
   }
 
   private static String firstLine(String s) {

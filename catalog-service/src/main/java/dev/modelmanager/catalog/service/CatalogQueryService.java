@@ -1,6 +1,7 @@
 package dev.modelmanager.catalog.service;
 
 import dev.modelmanager.catalog.domain.CatalogEntry;
+import dev.modelmanager.catalog.domain.EntryIds;
 import dev.modelmanager.catalog.store.CatalogStore;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.api.Page;
@@ -19,7 +20,7 @@ public class CatalogQueryService {
 
   /** A page of entries; the cursor is the last id of the previous page. */
   public Uni<Page<CatalogEntry>> list(int limit, String cursor, String repo) {
-    if (cursor != null && !CatalogEntry.ID.matcher(cursor).matches()) {
+    if (cursor != null && !EntryIds.isSafe(cursor)) {
       return Uni.createFrom()
           .failure(ProblemException.invalidField("cursor", "not a cursor this API returned"));
     }

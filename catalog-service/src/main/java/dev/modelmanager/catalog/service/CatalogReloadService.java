@@ -6,16 +6,12 @@ import dev.modelmanager.catalog.domain.CatalogDiff;
 import dev.modelmanager.catalog.domain.CatalogEntry;
 import dev.modelmanager.catalog.domain.EntryParser;
 import dev.modelmanager.catalog.domain.ReloadRecord;
+import dev.modelmanager.catalog.events.CatalogOutbox;
 import dev.modelmanager.catalog.store.CatalogStore;
-import dev.modelmanager.kit.events.EventJson;
-import dev.modelmanager.kit.events.Outbox;
-import dev.modelmanager.kit.events.OutboxMessage;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.events.CatalogEvents;
-import dev.modelmanager.model.events.CloudEvent;
 import dev.modelmanager.model.events.EventTypes;
-import dev.modelmanager.model.events.Topics;
 import dev.modelmanager.model.problem.Problem;
 import dev.modelmanager.model.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
@@ -32,26 +28,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @ApplicationScoped
 public class CatalogReloadService {
-  static final String SOURCE = "/mm/catalog-service";
-
   private final GitCatalogSource source;
   private final CatalogStore store;
   private final Transactor transactor;
-  private final Outbox outbox;
-  private final EventJson json;
+  private final CatalogOutbox events;
+  private final CatalogMetrics metrics;
   private final AtomicBoolean running = new AtomicBoolean();
 
   CatalogReloadService(
       GitCatalogSource source,
       CatalogStore store,
       Transactor transactor,
-      Outbox outbox,
-      EventJson json) {
+      CatalogOutbox events,
+      CatalogMetrics metrics) {
     this.source = source;
     this.store = store;
     this.transactor = transactor;
-    this.outbox = outbox;
-    this.json = json;
+    this.events = events;
+    this.metrics = metrics;
   }
 
   /** Reloads from git; one reload at a time per replica. */
@@ -60,14 +54,16 @@ public class CatalogReloadService {
       return Uni.createFrom()
           .failure(ProblemException.conflict("A catalog reload is already running"));
     }
+    long started = System.nanoTime();
     return source
         .latest()
         .chain(snapshot -> transactor.inTransaction(() -> apply(snapshot, parse(snapshot))))
+        .invoke(r -> metrics.reloaded(System.nanoTime() - started, r.entries()))
         .eventually(() -> running.set(false));
   }
 
   private static List<CatalogEntry> parse(CatalogSnapshot snapshot) {
-    EntryParser.Result parsed = EntryParser.parse(snapshot.files());
+    EntryParser.Result parsed = EntryParser.parse(snapshot.commit(), snapshot.files());
     if (!parsed.errors().isEmpty()) {
       ProblemType t = ProblemType.INVALID_CONTENT;
       throw new ProblemException(
@@ -105,8 +101,7 @@ public class CatalogReloadService {
                   .chain(() -> store.saveReload(record(result)))
                   .chain(
                       () ->
-                          emit(
-                              aggregate("catalog", "catalog", EventTypes.CATALOG_RELOADED, result)))
+                          events.append("catalog", "catalog", EventTypes.CATALOG_RELOADED, result))
                   .replaceWith(result);
             });
   }
@@ -117,20 +112,18 @@ public class CatalogReloadService {
       steps.add(
           store
               .upsert(e, commit)
-              .chain(() -> emit(entryEvent(EventTypes.CATALOG_ENTRY_ADDED, e, commit))));
+              .chain(() -> entryEvent(EventTypes.CATALOG_ENTRY_ADDED, e, commit)));
     }
     for (CatalogEntry e : diff.updated()) {
       steps.add(
           store
               .upsert(e, commit)
-              .chain(() -> emit(entryEvent(EventTypes.CATALOG_ENTRY_UPDATED, e, commit))));
+              .chain(() -> entryEvent(EventTypes.CATALOG_ENTRY_UPDATED, e, commit)));
     }
     for (String id : diff.removed()) {
       CatalogEntry gone = stored.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
       steps.add(
-          store
-              .delete(id)
-              .chain(() -> emit(entryEvent(EventTypes.CATALOG_ENTRY_REMOVED, gone, commit))));
+          store.delete(id).chain(() -> entryEvent(EventTypes.CATALOG_ENTRY_REMOVED, gone, commit)));
     }
     // One session allows one operation at a time: run the steps strictly in sequence.
     Uni<Void> chain = Uni.createFrom().voidItem();
@@ -140,21 +133,12 @@ public class CatalogReloadService {
     return chain;
   }
 
-  private OutboxMessage entryEvent(String type, CatalogEntry e, String commit) {
-    return aggregate(
+  private Uni<Void> entryEvent(String type, CatalogEntry e, String commit) {
+    return events.append(
         "catalog-entry",
         e.id(),
         type,
         new CatalogEvents.EntryChanged(e.id(), e.repo(), e.revision(), commit));
-  }
-
-  private OutboxMessage aggregate(String type, String id, String eventType, Object data) {
-    CloudEvent event = CloudEvent.create(SOURCE, eventType, id, json.tree(data));
-    return new OutboxMessage(Topics.CATALOG, type, id, event);
-  }
-
-  private Uni<Void> emit(OutboxMessage message) {
-    return outbox.append(message);
   }
 
   private static ReloadRecord record(CatalogEvents.Reloaded r) {

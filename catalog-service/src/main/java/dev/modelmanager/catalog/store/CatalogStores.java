@@ -16,4 +16,13 @@ public class CatalogStores {
       Instance<SqliteCatalogStore> sqlite) {
     return selector.choose(postgres, sqlite);
   }
+
+  @Produces
+  @ApplicationScoped
+  PullRequestStore pullRequestStore(
+      StoreSelector selector,
+      Instance<PostgresPullRequestStore> postgres,
+      Instance<SqlitePullRequestStore> sqlite) {
+    return selector.choose(postgres, sqlite);
+  }
 }

@@ -104,6 +104,13 @@ public class PostgresCatalogStore implements CatalogStore {
 
   private static CatalogEntry toEntry(CatalogEntryEntity e) {
     return new CatalogEntry(
-        e.id, e.repo, e.revision, e.description, e.document, e.contentHash, e.sourcePath);
+        e.id,
+        e.repo,
+        e.revision,
+        e.description,
+        e.document,
+        e.contentHash,
+        e.sourcePath,
+        e.sourceCommit);
   }
 }

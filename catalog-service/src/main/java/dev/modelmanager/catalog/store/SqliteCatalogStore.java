@@ -24,7 +24,7 @@ import java.util.UUID;
 @Typed(SqliteCatalogStore.class)
 public class SqliteCatalogStore implements CatalogStore {
   private static final String COLUMNS =
-      "id, repo, revision, description, document, content_hash, source_path";
+      "id, repo, revision, description, document, content_hash, source_path, source_commit";
 
   private final SqliteDatabase db;
 
@@ -146,7 +146,8 @@ public class SqliteCatalogStore implements CatalogStore {
                         r.getString("description"),
                         r.getString("document"),
                         r.getString("content_hash"),
-                        r.getString("source_path")));
+                        r.getString("source_path"),
+                        r.getString("source_commit")));
               }
               return out;
             });

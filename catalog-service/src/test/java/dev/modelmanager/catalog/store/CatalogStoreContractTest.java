@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.modelmanager.catalog.CatalogRepoResource;
 import dev.modelmanager.catalog.domain.CatalogEntry;
+import dev.modelmanager.catalog.domain.PullRequestRecord;
 import dev.modelmanager.catalog.domain.ReloadRecord;
 import dev.modelmanager.kit.events.Outbox;
 import dev.modelmanager.kit.events.OutboxMessage;
@@ -50,6 +51,8 @@ class CatalogStoreContractTest {
   @Inject SqliteTransactor sqliteTx;
   @Inject PostgresOutbox postgresOutbox;
   @Inject SqliteOutbox sqliteOutbox;
+  @Inject PostgresPullRequestStore postgresPullRequests;
+  @Inject SqlitePullRequestStore sqlitePullRequests;
 
   @ConfigProperty(name = "mm.sqlite.path")
   String sqlitePath;
@@ -170,6 +173,48 @@ class CatalogStoreContractTest {
     assertThat(outboxHas(kind, event.id())).isTrue();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void pullRequestsAreSavedReplacedPagedAndListedWhenOpen(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    PullRequestStore prs = kind.equals("postgres") ? postgresPullRequests : sqlitePullRequests;
+    int base = kind.equals("postgres") ? 1000 : 2000;
+    Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    for (int i = 1; i <= 3; i++) {
+      PullRequestRecord pr =
+          new PullRequestRecord(
+              base + i,
+              "e" + i,
+              "catalog/e" + i,
+              "t" + i,
+              "https://x/" + i,
+              "open",
+              "c" + i,
+              "entry",
+              t,
+              t);
+      await(() -> a.tx().inTransaction(() -> prs.save(pr)));
+    }
+    PullRequestRecord merged =
+        await(() -> prs.find(base + 2)).orElseThrow().withState("merged", t.plusSeconds(1));
+    await(() -> a.tx().inTransaction(() -> prs.save(merged)));
+
+    assertThat(await(() -> prs.find(base + 2))).contains(merged);
+    assertThat(await(() -> prs.open()))
+        .extracting(PullRequestRecord::number)
+        .contains(base + 1, base + 3)
+        .doesNotContain(base + 2);
+    assertThat(await(() -> prs.page(base, 2, null)))
+        .extracting(PullRequestRecord::number)
+        .containsExactly(base + 1, base + 2);
+    assertThat(await(() -> prs.page(base + 2, 10, "open")))
+        .extracting(PullRequestRecord::number)
+        .startsWith(base + 3);
+    assertThat(await(() -> prs.page(base, 10, "merged")))
+        .extracting(PullRequestRecord::number)
+        .containsExactly(base + 2);
+  }
+
   /** A state change and its event, as a use case writes them. */
   private static Uni<Void> upsertWithEvent(Adapters a, String id, CloudEvent event) {
     return a.store()
@@ -202,7 +247,7 @@ class CatalogStoreContractTest {
 
   private static CatalogEntry entry(String id, String repo, String hash) {
     return new CatalogEntry(
-        id, repo, "main", "d", "{\"id\":\"" + id + "\"}", hash, "models/" + id + ".yaml");
+        id, repo, "main", "d", "{\"id\":\"" + id + "\"}", hash, "models/" + id + ".yaml", null);
   }
 
   private static <T> T await(Supplier<Uni<T>> work) throws Throwable {

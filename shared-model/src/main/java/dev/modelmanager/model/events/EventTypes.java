@@ -6,6 +6,13 @@ public final class EventTypes {
   public static final String CATALOG_ENTRY_ADDED = "dev.modelmanager.catalog.entry.added";
   public static final String CATALOG_ENTRY_UPDATED = "dev.modelmanager.catalog.entry.updated";
   public static final String CATALOG_ENTRY_REMOVED = "dev.modelmanager.catalog.entry.removed";
+  public static final String CATALOG_PR_OPENED = "dev.modelmanager.catalog.pr.opened";
+  public static final String CATALOG_PR_MERGED = "dev.modelmanager.catalog.pr.merged";
+  public static final String CATALOG_VALIDATION_FAILED =
+      "dev.modelmanager.catalog.validation.failed";
+
+  /** The catalog bot saw a new commit or a license change of an entry's model. */
+  public static final String CATALOG_UPDATE_AVAILABLE = "dev.modelmanager.catalog.update.available";
 
   public static final String WEIGHTS_INSTALL_CREATED = "dev.modelmanager.weights.install.created";
   public static final String WEIGHTS_INSTALL_PROGRESSED =

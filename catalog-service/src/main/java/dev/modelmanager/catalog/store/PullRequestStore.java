@@ -1,0 +1,20 @@
+package dev.modelmanager.catalog.store;
+
+import dev.modelmanager.catalog.domain.PullRequestRecord;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.Optional;
+
+/** The catalog's pull requests; both adapters pass PullRequestStoreContractTest. */
+public interface PullRequestStore {
+  /** Inserts or replaces the row of {@code pr.number()}. */
+  Uni<Void> save(PullRequestRecord pr);
+
+  Uni<Optional<PullRequestRecord>> find(int number);
+
+  /** Pull requests ordered by number, after {@code afterNumber} (0 for the first page). */
+  Uni<List<PullRequestRecord>> page(int afterNumber, int limit, String state);
+
+  /** Open pull requests, for polling their state when webhooks do not arrive. */
+  Uni<List<PullRequestRecord>> open();
+}
