@@ -1,9 +1,11 @@
 package dev.modelmanager.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -18,21 +20,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The README's local run, as a user does it: {@code bin/mm up} on the packaged services, the
- * gateway in front, a stopped service answering 502 fast, and {@code bin/mm down} leaving nothing
- * behind.
+ * The README's local run, as a user does it: {@code bin/mm up --demo} on the packaged services, the
+ * gateway in front, discovery, weights, the catalog's pull-request flow and deployments on the
+ * simulated cluster through it, a stopped service answering 502 fast, and {@code bin/mm down}
+ * leaving nothing behind. Each test stands alone: none needs another to have run first.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalRunTest {
   private static final Path ROOT =
       Path.of(System.getProperty("mm.repo.root", "..")).toAbsolutePath().normalize();
-  private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8090, 9092);
+  private static final List<Integer> PORTS =
+      List.of(8080, 8081, 8082, 8083, 8084, 8090, 8091, 8092, 8093, 9092);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -47,6 +47,11 @@ class LocalRunTest {
     Result up = mm(Duration.ofMinutes(4), "up", "--demo");
     assertThat(up.exitCode()).as(up.output()).isZero();
     assertThat(up.output()).contains("http://localhost:8080");
+    // bin/mm reloads the demo catalog at start; the tests read its entries.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> assertThat(get("/api/v1/catalog/entries").get("items").size()).isEqualTo(2));
   }
 
   @AfterAll
@@ -65,7 +70,6 @@ class LocalRunTest {
   }
 
   @Test
-  @Order(1)
   void gatewayReportsEveryComponentUp() throws Exception {
     JsonNode info = get("/api/v1/system/info");
     assertThat(info.get("name").asText()).isEqualTo("gateway");
@@ -77,7 +81,6 @@ class LocalRunTest {
   }
 
   @Test
-  @Order(2)
   void mergedOpenApiCoversTheServices() throws Exception {
     JsonNode doc = get("/openapi.json");
     assertThat(doc.get("openapi").asText()).startsWith("3.");
@@ -86,7 +89,6 @@ class LocalRunTest {
   }
 
   @Test
-  @Order(3)
   void catalogReloadWorksThroughTheGateway() throws Exception {
     HttpResponse<String> r =
         HTTP.send(
@@ -95,11 +97,13 @@ class LocalRunTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    assertThat(get("/api/v1/catalog/entries").get("items")).isNotEmpty();
+    assertThat(get("/api/v1/catalog/entries").get("items").findValuesAsText("commit"))
+        .as("every entry is pinned to the catalog commit it was read at")
+        .hasSize(2)
+        .allMatch(c -> c.matches("[0-9a-f]{40}"));
   }
 
   @Test
-  @Order(4)
   void discoveryAnswersThroughTheGatewayWithOneHubCallPerUncachedSearch() throws Exception {
     send("DELETE", "http://127.0.0.1:8090/_fake/requests", null);
     JsonNode page = get("/api/v1/huggingface/search?q=qwen&fitsGpu=L4");
@@ -113,7 +117,7 @@ class LocalRunTest {
     JsonNode details = get("/api/v1/models/Qwen/Qwen2.5-0.5B/details");
     assertThat(details.at("/parameters/total").asLong()).isEqualTo(494_032_768L);
     assertThat(details.at("/kvCache/bytesPerToken").asLong()).isEqualTo(12_288L);
-    // The local catalog starts with an entry for this model, and test 3 reloaded it.
+    // The demo catalog starts with an entry for this model.
     assertThat(details.at("/catalog/status").asText()).isEqualTo("found");
     assertThat(get("/api/v1/vllm/architectures/Qwen2ForCausalLM").get("architecture").asText())
         .isEqualTo("Qwen2ForCausalLM");
@@ -129,7 +133,6 @@ class LocalRunTest {
   }
 
   @Test
-  @Order(5)
   void aWeightsInstallThroughTheGatewayEndsVerifiedAndItsEventsReachTheGateway() throws Exception {
     HttpResponse<String> created =
         send(
@@ -140,31 +143,157 @@ class LocalRunTest {
     String location = created.headers().firstValue("Location").orElseThrow();
     assertThat(location).startsWith("/api/v1/weights/installs/");
 
-    String state = "";
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline && !state.matches("SUCCEEDED|FAILED|CANCELLED")) {
-      Thread.sleep(250);
-      state = get(location).get("state").asText();
-    }
-    assertThat(state).isEqualTo("SUCCEEDED");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () -> assertThat(get(location).get("state").asText()).isEqualTo("SUCCEEDED"));
     assertThat(get("/api/v1/weights?q=tiny-llama").get("items").findValuesAsText("repo"))
         .contains("mm-demo/tiny-llama");
 
     // The outbox relayed the events to Kafka and the gateway's intake logged them.
-    long until = System.currentTimeMillis() + 30_000;
-    List<String> types = List.of();
-    while (System.currentTimeMillis() < until
-        && !types.contains("dev.modelmanager.weights.install.succeeded")) {
-      Thread.sleep(500);
-      types = get("/api/v1/events?limit=100").get("items").findValuesAsText("type");
-    }
-    assertThat(types)
-        .contains(
-            "dev.modelmanager.weights.install.succeeded", "dev.modelmanager.catalog.reloaded");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () ->
+                assertThat(get("/api/v1/events?limit=200").get("items").findValuesAsText("type"))
+                    .contains(
+                        "dev.modelmanager.weights.install.succeeded",
+                        "dev.modelmanager.catalog.reloaded"));
   }
 
   @Test
-  @Order(6)
+  void aGeneratedEntryBecomesApprovedThroughAPullRequestAndItsMerge() throws Exception {
+    HttpResponse<String> generated =
+        send(
+            "POST",
+            "http://localhost:8080/api/v1/catalog/generate",
+            "{\"hfModelId\":\"Qwen/Qwen2.5-0.5B\",\"maxModelLen\":8192}");
+    assertThat(generated.statusCode()).as(generated.body()).isEqualTo(200);
+    JsonNode draft = JSON.readTree(generated.body());
+    assertThat(draft.at("/report/valid").asBoolean()).as(generated.body()).isTrue();
+    ObjectNode entry = (ObjectNode) draft.get("entry");
+    entry.put("id", "qwen-8k");
+
+    HttpResponse<String> validated =
+        send("POST", "http://localhost:8080/api/v1/catalog/validate", entry.toString());
+    assertThat(validated.statusCode()).as(validated.body()).isEqualTo(200);
+    assertThat(JSON.readTree(validated.body()).get("checks").findValuesAsText("status"))
+        .doesNotContain("fail");
+
+    String pr = JSON.createObjectNode().set("entry", entry).toString();
+    HttpResponse<String> opened =
+        send("POST", "http://localhost:8080/api/v1/catalog/pull-requests", pr);
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    int number = JSON.readTree(opened.body()).get("number").asInt();
+    HttpResponse<String> again =
+        send("POST", "http://localhost:8080/api/v1/catalog/pull-requests", pr);
+    assertThat(again.statusCode()).as("the same entry again is the same PR").isEqualTo(200);
+    assertThat(JSON.readTree(again.body()).get("number").asInt()).isEqualTo(number);
+
+    // Merge on the GitHub stand-in, which delivers the signed webhook to catalog-service.
+    HttpResponse<String> merged =
+        send(
+            "PUT",
+            "http://127.0.0.1:8092/repos/mm-demo/catalog/pulls/" + number + "/merge",
+            "{}",
+            "Authorization",
+            "Bearer demo-token");
+    assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        send("GET", "http://localhost:8080/api/v1/catalog/entries/qwen-8k", null)
+                            .statusCode())
+                    .isEqualTo(200));
+    assertThat(get("/api/v1/catalog/entries/qwen-8k").at("/entry/vllm/maxModelLen").asInt())
+        .isEqualTo(8192);
+  }
+
+  @Test
+  void aDeploymentActivatesOnTheDemoClusterAndRollsBackWithItsDiff() throws Exception {
+    // tiny-llama's demo entry serves weights staged in the "default" location.
+    HttpResponse<String> install =
+        send(
+            "POST",
+            "http://localhost:8080/api/v1/weights/installs",
+            "{\"repo\":\"mm-demo/tiny-llama\"}");
+    assertThat(install.statusCode()).as(install.body()).isIn(200, 202);
+    String job = install.headers().firstValue("Location").orElseThrow();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(get(job).get("state").asText()).isEqualTo("SUCCEEDED"));
+
+    HttpResponse<String> dryRun =
+        send(
+            "POST",
+            "http://localhost:8080/api/v1/deployments/demo-chat/dry-run",
+            "{\"entry\":\"tiny-llama\"}");
+    assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(200);
+
+    int first = activate("tiny-llama", "alice", "first rollout");
+    awaitState(first, "READY");
+    int second = activate("qwen2-5-0-5b", "bob", "bigger model");
+    awaitState(second, "READY");
+
+    HttpResponse<String> rollback =
+        send(
+            "POST",
+            "http://localhost:8080/api/v1/deployments/demo-chat/rollback",
+            "{\"reason\":\"back to tiny\"}",
+            "X-MM-Actor",
+            "carol");
+    assertThat(rollback.statusCode()).as(rollback.body()).isIn(200, 202);
+    JsonNode change = JSON.readTree(rollback.body());
+    assertThat(change.at("/diff/yaml").asText()).contains("tiny-llama");
+    int third = change.at("/revision/revision").asInt();
+    awaitState(third, "READY");
+
+    JsonNode revisions = get("/api/v1/deployments/demo-chat/revisions");
+    assertThat(revisions.get("items").findValuesAsText("actor")).contains("alice", "bob", "carol");
+    assertThat(revisions.get("items").findValuesAsText("reason"))
+        .contains("first rollout", "bigger model", "back to tiny");
+
+    // deploy-service told weights-service which snapshot serves (over Kafka).
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        get("/api/v1/weights?q=tiny-llama").get("items").findValuesAsText("inUse"))
+                    .contains("true"));
+  }
+
+  private static int activate(String entry, String actor, String reason) throws Exception {
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "http://localhost:8080/api/v1/deployments/demo-chat/activate",
+            "{\"entry\":\"" + entry + "\",\"reason\":\"" + reason + "\"}",
+            "X-MM-Actor",
+            actor);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    assertThat(r.headers().firstValue("Location")).isPresent();
+    return JSON.readTree(r.body()).get("revision").asInt();
+  }
+
+  private static void awaitState(int revision, String state) {
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        get("/api/v1/deployments/demo-chat/revisions/" + revision)
+                            .get("state")
+                            .asText())
+                    .isEqualTo(state));
+  }
+
+  @Test
   void aStoppedServiceAnswers502WithinASecondWhileOthersKeepAnswering() throws Exception {
     Result stop = mm(Duration.ofSeconds(30), "stop", "discovery-service");
     assertThat(stop.exitCode()).as(stop.output()).isZero();
@@ -183,6 +312,10 @@ class LocalRunTest {
         .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     assertThat(millis).as("502 latency").isLessThan(1000);
     assertThat(get("/api/v1/catalog/entries").get("items")).isNotNull();
+
+    Result start = mm(Duration.ofMinutes(2), "start", "discovery-service");
+    assertThat(start.exitCode()).as(start.output()).isZero();
+    assertThat(get("/api/v1/gpus").get("items")).isNotEmpty();
   }
 
   private static long hubCalls(String prefix) throws Exception {
@@ -196,9 +329,13 @@ class LocalRunTest {
     return n;
   }
 
-  private static HttpResponse<String> send(String method, String url, String json)
+  private static HttpResponse<String> send(
+      String method, String url, String json, String... headers)
       throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
     if (json != null) {
       b.header("Content-Type", "application/json");
     }

@@ -17,6 +17,9 @@ public final class DemoCatalog {
   public static final Map<String, String> ENTRIES =
       Map.of("tiny-llama", "mm-demo/tiny-llama", "qwen2-5-0-5b", "Qwen/Qwen2.5-0.5B");
 
+  /** The demo entry whose weights come from weights-service (so deployments mark them in use). */
+  public static final String STAGED_ENTRY = "tiny-llama";
+
   static final String PR_TEMPLATE =
       """
       ## What changes
@@ -45,10 +48,18 @@ public final class DemoCatalog {
           "models/README.md",
           "One JSON file per approved model configuration, `<id>.json`; the schema is served at"
               + " `GET /api/v1/catalog/schema`.\n");
-      ENTRIES.forEach((id, hf) -> files.put("models/" + id + ".json", entry(id, hf, commitOf(hf))));
+      ENTRIES.forEach((id, hf) -> files.put("models/" + id + ".json", seededEntry(id, hf)));
       BareRepos.commitFiles(repo, "refs/heads/main", files, "Start the demo catalog");
       return bare;
     }
+  }
+
+  /** The entry to seed: tiny-llama serves weights staged in the local run's "default" location. */
+  static String seededEntry(String id, String hfModelId) {
+    String json = entry(id, hfModelId, commitOf(hfModelId));
+    return id.equals(STAGED_ENTRY)
+        ? json.replace("\"source\": \"hf\"", "\"location\": \"default\"")
+        : json;
   }
 
   /** The demo hub's commit of {@code hfModelId}'s main branch. */
