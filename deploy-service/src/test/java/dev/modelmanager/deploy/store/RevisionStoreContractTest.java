@@ -1,5 +1,6 @@
 package dev.modelmanager.deploy.store;
 
+import static dev.modelmanager.testkit.store.StoreContracts.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,24 +10,18 @@ import dev.modelmanager.deploy.domain.RevisionState;
 import dev.modelmanager.kit.store.PostgresTransactor;
 import dev.modelmanager.kit.store.SqliteTransactor;
 import dev.modelmanager.kit.store.Transactor;
-import dev.modelmanager.testkit.kafka.KafkaResource;
-import dev.modelmanager.testkit.postgres.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import dev.modelmanager.testkit.store.StoreContract;
+import dev.modelmanager.testkit.store.StoreContractProfile;
+import dev.modelmanager.testkit.store.StoreKind;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.function.Supplier;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** One behaviour contract, run against real Postgres and a real SQLite file. */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = TempSqliteResource.class, restrictToAnnotatedClass = true)
+@TestProfile(StoreContractProfile.class)
 class RevisionStoreContractTest {
   @Inject PostgresRevisionStore postgresStore;
   @Inject SqliteRevisionStore sqliteStore;
@@ -35,10 +30,8 @@ class RevisionStoreContractTest {
 
   record Adapters(RevisionStore store, Transactor tx) {}
 
-  Adapters adapters(String kind) {
-    return kind.equals("postgres")
-        ? new Adapters(postgresStore, postgresTx)
-        : new Adapters(sqliteStore, sqliteTx);
+  Adapters adapters(StoreKind kind) {
+    return kind.pick(new Adapters(postgresStore, postgresTx), new Adapters(sqliteStore, sqliteTx));
   }
 
   static Revision revision(String deployment, int number, Instant at) {
@@ -64,9 +57,8 @@ class RevisionStoreContractTest {
             null);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void aRevisionReadsBackWithItsStateHistory(String kind) throws Throwable {
+  @StoreContract
+  void aRevisionReadsBackWithItsStateHistory(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
     String name = "history-" + kind;
     Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -101,9 +93,8 @@ class RevisionStoreContractTest {
     assertThat(await(() -> a.store().find(name, 2))).isEmpty();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void aTakenNumberIsRefused(String kind) throws Throwable {
+  @StoreContract
+  void aTakenNumberIsRefused(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
     String name = "taken-" + kind;
     await(() -> a.tx().inTransaction(() -> a.store().insert(revision(name, 1, Instant.now()))));
@@ -117,9 +108,9 @@ class RevisionStoreContractTest {
         .isInstanceOf(RevisionStore.RevisionExists.class);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void pagesGoNewestFirstBelowTheCursorAndInFlightListsOnlyUnsettled(String kind) throws Throwable {
+  @StoreContract
+  void pagesGoNewestFirstBelowTheCursorAndInFlightListsOnlyUnsettled(StoreKind kind)
+      throws Throwable {
     Adapters a = adapters(kind);
     String name = "paged-" + kind;
     Instant t = Instant.now();
@@ -146,9 +137,5 @@ class RevisionStoreContractTest {
         .containsExactly(2, 3);
     assertThat(await(() -> a.store().deployments("paged-", 100))).contains(name);
     assertThat(await(() -> a.store().deployments(name, 100))).doesNotContain(name);
-  }
-
-  private static <T> T await(Supplier<Uni<T>> work) throws Throwable {
-    return VertxContextSupport.subscribeAndAwait(work);
   }
 }

@@ -1,15 +1,12 @@
 package dev.modelmanager.discovery.gpus;
 
 import dev.modelmanager.discovery.DiscoveryTestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * A local run's GPU setup: no Kubernetes source (the default), two static profiles plus one unknown
- * name, four GPUs per static node, and a fresh SQLite file for the store contract test.
+ * name and four GPUs per static node.
  */
 public class LocalGpuProfile extends DiscoveryTestProfile {
   public static final String REPORT_TTL = "10m";
@@ -21,15 +18,6 @@ public class LocalGpuProfile extends DiscoveryTestProfile {
     config.put("mm.discovery.gpus.static-profiles", "H100-80GB,MI300X,Voodoo2");
     config.put("mm.discovery.gpus.static-count-per-node", "4");
     config.put("mm.discovery.gpus.report-ttl", REPORT_TTL);
-    config.put("mm.sqlite.path", sqliteFile());
     return config;
-  }
-
-  private static String sqliteFile() {
-    try {
-      return Files.createTempDirectory("mm-gpus").resolve("discovery.sqlite").toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,27 +1,25 @@
 package dev.modelmanager.discovery.store;
 
+import static dev.modelmanager.testkit.store.StoreContracts.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelmanager.discovery.domain.gpu.GpuReport;
-import dev.modelmanager.discovery.gpus.LocalGpuProfile;
 import dev.modelmanager.kit.store.PostgresTransactor;
 import dev.modelmanager.kit.store.SqliteTransactor;
 import dev.modelmanager.kit.store.Transactor;
+import dev.modelmanager.testkit.store.StoreContract;
+import dev.modelmanager.testkit.store.StoreContractProfile;
+import dev.modelmanager.testkit.store.StoreKind;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** One behaviour contract for the GPU report store, run against real Postgres and a SQLite file. */
 @QuarkusTest
-@TestProfile(LocalGpuProfile.class)
+@TestProfile(StoreContractProfile.class)
 class GpuReportStoreContractTest {
   // Far from now, so the reports other tests post never fall into these windows.
   private static final Instant T0 = Instant.parse("2031-03-01T10:00:00Z");
@@ -43,15 +41,12 @@ class GpuReportStoreContractTest {
     }
   }
 
-  Adapters adapters(String kind) {
-    return kind.equals("postgres")
-        ? new Adapters(postgresStore, postgresTx)
-        : new Adapters(sqliteStore, sqliteTx);
+  Adapters adapters(StoreKind kind) {
+    return kind.pick(new Adapters(postgresStore, postgresTx), new Adapters(sqliteStore, sqliteTx));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void aSavedReportReadsBackWhole(String kind) throws Throwable {
+  @StoreContract
+  void aSavedReportReadsBackWhole(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
     GpuReport report =
         new GpuReport(
@@ -66,9 +61,8 @@ class GpuReportStoreContractTest {
     assertThat(a.since(T0, "whole-" + kind)).containsExactly(report);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void aNewerReportReplacesTheNodesEarlierOne(String kind) throws Throwable {
+  @StoreContract
+  void aNewerReportReplacesTheNodesEarlierOne(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
     String node = "replace-" + kind;
     a.save(report(node, 8, T0));
@@ -78,9 +72,8 @@ class GpuReportStoreContractTest {
     assertThat(a.since(T0, node)).containsExactly(newer);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void anOlderReportNeverReplacesANewerOne(String kind) throws Throwable {
+  @StoreContract
+  void anOlderReportNeverReplacesANewerOne(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
     String node = "late-" + kind;
     GpuReport newer = report(node, 4, T0.plusMillis(500));
@@ -91,9 +84,8 @@ class GpuReportStoreContractTest {
     assertThat(a.since(T0, node)).containsExactly(newer);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void sinceKeepsReportsAtOrAfterTheCutoffOrderedByNode(String kind) throws Throwable {
+  @StoreContract
+  void sinceKeepsReportsAtOrAfterTheCutoffOrderedByNode(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
     String prefix = "since-" + kind + "-";
     a.save(report(prefix + "c", 1, T0.plusMillis(5_500)));
@@ -105,9 +97,8 @@ class GpuReportStoreContractTest {
         .containsExactly(prefix + "a", prefix + "c");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void deleteOlderThanRemovesOnlyExpiredReports(String kind) throws Throwable {
+  @StoreContract
+  void deleteOlderThanRemovesOnlyExpiredReports(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
     String prefix = "expire-" + kind + "-";
     Instant longAgo = Instant.parse("2001-01-01T00:00:00Z");
@@ -129,9 +120,5 @@ class GpuReportStoreContractTest {
         List.of(new GpuReport.Gpu("NVIDIA-A100-SXM4-80GB", 81920L << 20, count, 0)),
         Map.of(),
         at);
-  }
-
-  private static <T> T await(Supplier<Uni<T>> work) throws Throwable {
-    return VertxContextSupport.subscribeAndAwait(work);
   }
 }

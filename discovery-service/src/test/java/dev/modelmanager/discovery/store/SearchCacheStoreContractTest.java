@@ -1,37 +1,34 @@
 package dev.modelmanager.discovery.store;
 
+import static dev.modelmanager.testkit.store.StoreContracts.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.modelmanager.discovery.gpus.LocalGpuProfile;
+import dev.modelmanager.testkit.store.StoreContract;
+import dev.modelmanager.testkit.store.StoreContractProfile;
+import dev.modelmanager.testkit.store.StoreKind;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.function.Supplier;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One behaviour contract for the search cache table, run against real Postgres and a SQLite file.
  */
 @QuarkusTest
-@TestProfile(LocalGpuProfile.class)
+@TestProfile(StoreContractProfile.class)
 class SearchCacheStoreContractTest {
   private static final Instant T0 = Instant.parse("2031-05-01T10:00:00Z");
 
   @Inject PostgresSearchCacheStore postgres;
   @Inject SqliteSearchCacheStore sqlite;
 
-  SearchCacheStore store(String kind) {
-    return kind.equals("postgres") ? postgres : sqlite;
+  SearchCacheStore store(StoreKind kind) {
+    return kind.pick(postgres, sqlite);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void aStoredPageReadsBackWhileFresh(String kind) throws Throwable {
+  @StoreContract
+  void aStoredPageReadsBackWhileFresh(StoreKind kind) throws Throwable {
     SearchCacheStore s = store(kind);
     CachedHubPage page =
         new CachedHubPage("[{\"id\":\"a/b\"}]", "https://hub/api/models?cursor=x", T0);
@@ -45,9 +42,8 @@ class SearchCacheStoreContractTest {
     assertThat(await(() -> s.find("missing-" + kind, T0.minusSeconds(60)))).isEmpty();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void putReplacesThePageUnderTheSameKey(String kind) throws Throwable {
+  @StoreContract
+  void putReplacesThePageUnderTheSameKey(StoreKind kind) throws Throwable {
     SearchCacheStore s = store(kind);
     await(() -> s.put("replace-" + kind, "u", new CachedHubPage("[1]", null, T0)));
     CachedHubPage newer = new CachedHubPage("[2]", null, T0.plusSeconds(5));
@@ -55,9 +51,8 @@ class SearchCacheStoreContractTest {
     assertThat(await(() -> s.find("replace-" + kind, T0))).contains(newer);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void subSecondTimesCompareAsTimesNotAsText(String kind) throws Throwable {
+  @StoreContract
+  void subSecondTimesCompareAsTimesNotAsText(StoreKind kind) throws Throwable {
     SearchCacheStore s = store(kind);
     // 10:00:00.5 is after 10:00:00 although "…00.5Z" < "…00Z" as unpadded text.
     Instant halfPast = T0.plusMillis(500);
@@ -65,9 +60,8 @@ class SearchCacheStoreContractTest {
     assertThat(await(() -> s.find("subsecond-" + kind, T0))).isPresent();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void evictionDeletesOnlyOlderPages(String kind) throws Throwable {
+  @StoreContract
+  void evictionDeletesOnlyOlderPages(StoreKind kind) throws Throwable {
     SearchCacheStore s = store(kind);
     Instant old = T0.minus(400, ChronoUnit.DAYS);
     await(() -> s.put("old-" + kind, "u", new CachedHubPage("[]", null, old)));
@@ -76,9 +70,5 @@ class SearchCacheStoreContractTest {
     assertThat(evicted).isGreaterThanOrEqualTo(1);
     assertThat(await(() -> s.find("old-" + kind, old.minusSeconds(1)))).isEmpty();
     assertThat(await(() -> s.find("new-" + kind, old))).isPresent();
-  }
-
-  private static <T> T await(Supplier<Uni<T>> work) throws Throwable {
-    return VertxContextSupport.subscribeAndAwait(work);
   }
 }
