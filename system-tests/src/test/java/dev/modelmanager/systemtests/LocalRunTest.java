@@ -313,8 +313,8 @@ class LocalRunTest {
     assertThat(millis).as("502 latency").isLessThan(1000);
     assertThat(get("/api/v1/catalog/entries").get("items")).isNotNull();
 
-    Result start = mm(Duration.ofMinutes(2), "start", "discovery-service");
-    assertThat(start.exitCode()).as(start.output()).isZero();
+    Result restarted = mm(Duration.ofMinutes(2), "start", "discovery-service");
+    assertThat(restarted.exitCode()).as(restarted.output()).isZero();
     assertThat(get("/api/v1/gpus").get("items")).isNotEmpty();
   }
 
