@@ -127,7 +127,7 @@ class InventoryTest {
         .get("/api/v1/weights/locations")
         .then()
         .statusCode(200)
-        .body("name", equalTo(List.of("main", "second", "tiny")))
+        .body("name", equalTo(List.of("main", "second", "tiny", "gated", "gated-cdn")))
         .body("[0].pvcName", equalTo("models-main"))
         .body("[0].capacityBytes", org.hamcrest.Matchers.greaterThan(0L))
         .body("[2].level", equalTo("WARN"));

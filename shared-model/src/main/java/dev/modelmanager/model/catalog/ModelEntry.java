@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * One approved model configuration of the catalog: everything deploy-service needs to render an
- * InferenceService. The JSON Schema in catalog-service ({@code GET /api/v1/catalog/schema}) is
- * the authority on which fields are required and what values they take; this record is its typed
- * shape for the services that read entries.
+ * InferenceService. The JSON Schema in catalog-service ({@code GET /api/v1/catalog/schema}) is the
+ * authority on which fields are required and what values they take; this record is its typed shape
+ * for the services that read entries.
  *
  * @param id the entry's slug (DNS-1123 label), also its file name {@code models/<id>.json}
  * @param hfModelId the Hugging Face repo ({@code org/name})

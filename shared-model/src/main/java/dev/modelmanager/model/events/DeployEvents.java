@@ -11,8 +11,8 @@ public final class DeployEvents {
    * @param location the weights-service storage location name
    * @param repo the Hugging Face repo ({@code org/name})
    * @param commit the 40-hex commit being served
-   * @param inUse true while the deployment runs (or is rolling out) on this snapshot; false once
-   *     it was deactivated or moved to another snapshot
+   * @param inUse true while the deployment runs (or is rolling out) on this snapshot; false once it
+   *     was deactivated or moved to another snapshot
    */
   public record WeightsUsage(
       String deployment, String location, String repo, String commit, boolean inUse) {}

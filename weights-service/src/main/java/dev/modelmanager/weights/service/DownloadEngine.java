@@ -1,6 +1,7 @@
 package dev.modelmanager.weights.service;
 
-import dev.modelmanager.weights.client.HubDownloader;
+import dev.modelmanager.kit.hf.HubClient;
+import dev.modelmanager.kit.hf.HubRangeReader;
 import dev.modelmanager.weights.config.WeightsConfig;
 import dev.modelmanager.weights.domain.PartPlanner;
 import dev.modelmanager.weights.store.PartStore;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Singleton
 public class DownloadEngine {
   final WeightsConfig.Download config;
-  final HubDownloader downloader;
+  final HubRangeReader reader;
   final PartStore parts;
   final PartPlanner planner;
   final Semaphore connections;
@@ -28,10 +29,9 @@ public class DownloadEngine {
   final Counter checksumFailures;
   private final ExecutorService workers;
 
-  DownloadEngine(
-      WeightsConfig config, HubDownloader downloader, PartStore parts, MeterRegistry metrics) {
+  DownloadEngine(WeightsConfig config, HubClient hub, PartStore parts, MeterRegistry metrics) {
     this.config = config.download();
-    this.downloader = downloader;
+    this.reader = hub.rangeReader();
     this.parts = parts;
     this.planner =
         new PartPlanner(

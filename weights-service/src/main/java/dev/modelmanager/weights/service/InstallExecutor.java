@@ -2,13 +2,13 @@ package dev.modelmanager.weights.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelmanager.kit.hf.HubClient;
+import dev.modelmanager.kit.hf.TransferCancelledException;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.events.EventTypes;
 import dev.modelmanager.model.hf.RepoId;
 import dev.modelmanager.model.problem.Problem;
 import dev.modelmanager.model.problem.ProblemType;
-import dev.modelmanager.weights.client.HubDownloader.CancelledException;
 import dev.modelmanager.weights.config.WeightsConfig;
 import dev.modelmanager.weights.domain.DownloadPlanner;
 import dev.modelmanager.weights.domain.HubPath;
@@ -99,7 +99,7 @@ public class InstallExecutor {
       execute(job, handle);
     } catch (Abandoned e) {
       LOG.infof("install %s abandoned by this replica", job.id);
-    } catch (CancelledException e) {
+    } catch (TransferCancelledException e) {
       if (!handle.abandoned()) {
         finish(job, handle, InstallState.CANCELLED, null, EventTypes.WEIGHTS_INSTALL_CANCELLED);
       }
@@ -148,7 +148,7 @@ public class InstallExecutor {
       job.startedAt = Instant.now();
     }
     if (job.cancelRequested) {
-      throw new CancelledException();
+      throw new TransferCancelledException();
     }
     List<PlannedFile> files;
     if (job.commit == null
@@ -328,7 +328,7 @@ public class InstallExecutor {
         throw new IllegalStateException(e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        d.abort(new CancelledException());
+        d.abort(new TransferCancelledException());
         throw new Abandoned();
       }
     }
@@ -424,7 +424,7 @@ public class InstallExecutor {
       throw new Abandoned();
     }
     if (h.cancelled()) {
-      throw new CancelledException();
+      throw new TransferCancelledException();
     }
   }
 

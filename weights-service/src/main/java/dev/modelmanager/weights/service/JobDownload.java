@@ -1,17 +1,16 @@
 package dev.modelmanager.weights.service;
 
+import dev.modelmanager.kit.hf.HubRangeReader;
+import dev.modelmanager.kit.hf.TransferCancelledException;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.hf.RepoId;
 import dev.modelmanager.model.problem.ProblemType;
-import dev.modelmanager.weights.client.HubDownloader;
-import dev.modelmanager.weights.client.HubDownloader.CancelledException;
-import dev.modelmanager.weights.client.HubDownloader.Transfer;
 import dev.modelmanager.weights.domain.PartPlanner.Part;
 import dev.modelmanager.weights.domain.PlannedFile;
 import dev.modelmanager.weights.storage.HubCacheLayout;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -41,7 +40,7 @@ final class JobDownload {
   private final HubCacheLayout layout;
   private final List<FileDownload> files = new ArrayList<>();
   private final LinkedBlockingDeque<Runnable> tasks = new LinkedBlockingDeque<>();
-  private final Set<HttpURLConnection> open = ConcurrentHashMap.newKeySet();
+  private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
   private final CompletableFuture<Void> done = new CompletableFuture<>();
   private final AtomicInteger verified = new AtomicInteger();
   private final AtomicInteger workersRunning = new AtomicInteger();
@@ -135,7 +134,7 @@ final class JobDownload {
   /** Stops every transfer now by closing its connection; does not wait (safe on any thread). */
   void abort(Throwable reason) {
     stop = true;
-    open.forEach(HttpURLConnection::disconnect);
+    open.forEach(JobDownload::closeQuietly);
     done.completeExceptionally(reason);
   }
 
@@ -163,7 +162,7 @@ final class JobDownload {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (CancelledException e) {
+    } catch (TransferCancelledException e) {
       // stopping
     } catch (ProblemException e) {
       fail(e);
@@ -180,7 +179,7 @@ final class JobDownload {
   private void fail(ProblemException problem) {
     if (!stop) {
       stop = true;
-      open.forEach(HttpURLConnection::disconnect);
+      open.forEach(JobDownload::closeQuietly);
       done.completeExceptionally(problem);
     }
   }
@@ -189,7 +188,7 @@ final class JobDownload {
     int attempts = 0;
     while (true) {
       if (stop) {
-        throw new CancelledException();
+        throw new TransferCancelledException();
       }
       long pos = part.offset() + f.partBytes.get(part.index());
       try {
@@ -202,7 +201,7 @@ final class JobDownload {
         }
       } catch (IOException e) {
         if (stop) {
-          throw new CancelledException();
+          throw new TransferCancelledException();
         }
         attempts++;
         if (attempts >= engine.config.maxAttempts()) {
@@ -211,12 +210,8 @@ final class JobDownload {
               "Downloading " + f.file.path() + " failed " + attempts + " times: " + e.getMessage());
         }
         LOG.debugf("part %d of %s: %s; resuming at %d", part.index(), f.file.path(), e, pos);
-        try {
-          HubDownloader.sleep(
-              Duration.ofMillis(Math.min(5000, 200L << Math.min(attempts, 5))), () -> stop);
-        } catch (IOException ignored) {
-          throw new CancelledException();
-        }
+        HubRangeReader.sleep(
+            Duration.ofMillis(Math.min(5000, 200L << Math.min(attempts, 5))), () -> stop);
       }
     }
     try {
@@ -228,7 +223,7 @@ final class JobDownload {
           ProblemType.INTERNAL, "Cannot sync " + f.incomplete + ": " + e.getMessage());
     }
     if (stop) {
-      throw new CancelledException();
+      throw new TransferCancelledException();
     }
     Blocking.await(() -> engine.parts.markDone(location, f.file.blob(), part.index()));
     f.markDone(part.index());
@@ -239,12 +234,12 @@ final class JobDownload {
     try {
       while (!engine.connections.tryAcquire(100, TimeUnit.MILLISECONDS)) {
         if (stop) {
-          throw new CancelledException();
+          throw new TransferCancelledException();
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CancelledException();
+      throw new TransferCancelledException();
     }
   }
 
@@ -252,15 +247,24 @@ final class JobDownload {
     if (from >= part.end() && part.length() > 0) {
       return;
     }
-    try (Transfer t =
-        engine.downloader.open(
-            repo, commit, f.file.path(), from, part.end(), () -> stop, open::add)) {
-      try {
-        checkEtag(f, t.etag());
-        write(f, part, from, t.body());
-      } finally {
-        open.remove(t.connection());
-      }
+    List<Closeable> mine = new ArrayList<>();
+    try (HubRangeReader.RangeStream t =
+        engine.reader.open(
+            repo,
+            commit,
+            f.file.path(),
+            from,
+            part.end(),
+            engine.config.stallTimeout(),
+            () -> stop,
+            c -> {
+              mine.add(c);
+              open.add(c);
+            })) {
+      checkEtag(f, t.etag());
+      write(f, part, from, t.body());
+    } finally {
+      mine.forEach(open::remove);
     }
   }
 
@@ -317,6 +321,14 @@ final class JobDownload {
       if (failure != null) {
         throw failure;
       }
+    }
+  }
+
+  private static void closeQuietly(Closeable c) {
+    try {
+      c.close();
+    } catch (IOException e) {
+      // Aborting a transfer that is already broken.
     }
   }
 

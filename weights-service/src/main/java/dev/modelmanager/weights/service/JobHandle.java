@@ -1,6 +1,6 @@
 package dev.modelmanager.weights.service;
 
-import dev.modelmanager.weights.client.HubDownloader.CancelledException;
+import dev.modelmanager.kit.hf.TransferCancelledException;
 import java.util.UUID;
 
 /** A job running in this replica: how to cancel it, or drop it without a word (lost lease). */
@@ -51,7 +51,7 @@ final class JobHandle {
   private void abortTransfers() {
     JobDownload d = download;
     if (d != null) {
-      d.abort(new CancelledException());
+      d.abort(new TransferCancelledException());
     }
   }
 }
