@@ -158,10 +158,10 @@ class InstallFlowTest {
   }
 
   @Test
-  void anUnknownRepoFailsWithNotFound() {
-    String id = Installs.start("{\"repo\": \"mm-test/does-not-exist\"}");
-    JsonPath job = Installs.awaitState(id, MINUTE, "SUCCEEDED", "FAILED");
-    assertThat(job.getInt("error.status")).isEqualTo(404);
+  void anUnknownRepoIsRefusedWithNotFound() {
+    post("{\"repo\": \"mm-test/does-not-exist\"}")
+        .statusCode(404)
+        .body("detail", containsString("mm-test/does-not-exist"));
   }
 
   @Test

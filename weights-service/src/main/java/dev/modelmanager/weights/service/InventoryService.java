@@ -5,11 +5,16 @@ import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.api.Page;
 import dev.modelmanager.model.events.EventTypes;
 import dev.modelmanager.model.hf.RepoId;
+import dev.modelmanager.weights.domain.InstalledSnapshot;
+import dev.modelmanager.weights.domain.PurgeOrder;
+import dev.modelmanager.weights.domain.PurgeOutcome;
 import dev.modelmanager.weights.domain.PurgePolicy;
 import dev.modelmanager.weights.domain.Snapshot;
-import dev.modelmanager.weights.storage.HubCacheLayout;
-import dev.modelmanager.weights.storage.StorageLocations;
-import dev.modelmanager.weights.storage.StorageLocations.StorageLocation;
+import dev.modelmanager.weights.engine.Blocking;
+import dev.modelmanager.weights.events.WeightsEvents;
+import dev.modelmanager.weights.hubcache.HubCacheLayout;
+import dev.modelmanager.weights.hubcache.StorageLocations;
+import dev.modelmanager.weights.hubcache.StorageLocations.StorageLocation;
 import dev.modelmanager.weights.store.SnapshotStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -52,7 +57,7 @@ public class InventoryService {
   }
 
   /** Snapshots filtered by status, pinned, orphaned, location and a repo substring. */
-  public Page<SnapshotView> list(
+  public Page<InstalledSnapshot> list(
       String status,
       Boolean pinned,
       Boolean orphaned,
@@ -69,7 +74,7 @@ public class InventoryService {
       throw ProblemException.invalidField("status", "one of READY, ORPHANED, MISSING");
     }
     String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
-    List<SnapshotView> all =
+    List<InstalledSnapshot> all =
         all().stream()
             .filter(s -> wanted == null || s.status().equals(wanted))
             .filter(s -> pinned == null || s.pinned() == pinned)
@@ -85,18 +90,18 @@ public class InventoryService {
     return Cursors.page(all, limit, cursor);
   }
 
-  public SnapshotView get(UUID id) {
+  public InstalledSnapshot get(UUID id) {
     return view(find(id));
   }
 
-  public SnapshotView pin(UUID id, boolean pinned) {
+  public InstalledSnapshot pin(UUID id, boolean pinned) {
     Snapshot s = find(id);
     Blocking.await(() -> tx.inTransaction(() -> snapshots.setPinned(id, pinned)));
     return view(s.withPinned(pinned));
   }
 
   /** Deletes an unpinned, unused snapshot and the blobs no other snapshot of its repo uses. */
-  public SnapshotView delete(UUID id) {
+  public InstalledSnapshot delete(UUID id) {
     Snapshot s = find(id);
     if (s.pinned()) {
       throw ProblemException.conflict("Snapshot " + id + " is pinned; unpin it first");
@@ -119,26 +124,11 @@ public class InventoryService {
   }
 
   /** The purge plan, executed unless {@code dryRun}. */
-  public PurgeResult purge(PurgeRequest req) {
-    if (req == null || req.policy() == null) {
-      throw ProblemException.invalidField("policy", "lru or age is required");
-    }
-    PurgePolicy.Kind kind;
-    try {
-      kind = PurgePolicy.Kind.valueOf(req.policy().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalidField("policy", "lru or age");
-    }
-    if (kind == PurgePolicy.Kind.LRU
-        && (req.targetFreeBytes() == null || req.targetFreeBytes() < 0)) {
-      throw ProblemException.invalidField("targetFreeBytes", "lru needs a target of free bytes");
-    }
-    if (kind == PurgePolicy.Kind.AGE && req.maxAgeDays() != null && req.maxAgeDays() < 0) {
-      throw ProblemException.invalidField("maxAgeDays", "must not be negative");
-    }
+  public PurgeOutcome purge(PurgeOrder req) {
+    PurgePolicy.Kind kind = req.kind();
     StorageLocation location =
         req.location() == null ? locations.first() : locations.get(req.location());
-    boolean dryRun = req.dryRun() == null || req.dryRun();
+    boolean dryRun = req.dryRun();
     List<Snapshot> inLocation =
         all().stream()
             .filter(s -> s.location().equals(location.name()))
@@ -179,8 +169,8 @@ public class InventoryService {
         remove(s, freed);
       }
     }
-    return new PurgeResult(
-        kind.name().toLowerCase(Locale.ROOT),
+    return new PurgeOutcome(
+        kind,
         location.name(),
         dryRun,
         free,
@@ -244,7 +234,7 @@ public class InventoryService {
         .orElseThrow(() -> ProblemException.notFound("No snapshot " + id));
   }
 
-  SnapshotView view(Snapshot s) {
+  InstalledSnapshot view(Snapshot s) {
     String path;
     try {
       path =
@@ -256,7 +246,7 @@ public class InventoryService {
     } catch (RuntimeException e) {
       path = null;
     }
-    return SnapshotView.of(s, path, usage.inUse(s));
+    return new InstalledSnapshot(s, path, usage.usedBy(s));
   }
 
   static List<String> ids(List<Snapshot> l) {

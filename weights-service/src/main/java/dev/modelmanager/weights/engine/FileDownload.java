@@ -1,4 +1,4 @@
-package dev.modelmanager.weights.service;
+package dev.modelmanager.weights.engine;
 
 import dev.modelmanager.weights.domain.PartPlanner.Part;
 import dev.modelmanager.weights.domain.PlannedFile;

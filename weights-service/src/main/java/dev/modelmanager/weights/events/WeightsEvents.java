@@ -1,10 +1,12 @@
-package dev.modelmanager.weights.service;
+package dev.modelmanager.weights.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelmanager.kit.events.Outbox;
 import dev.modelmanager.kit.events.OutboxMessage;
 import dev.modelmanager.model.events.CloudEvent;
 import dev.modelmanager.model.events.Topics;
 import dev.modelmanager.weights.domain.InstallJob;
+import dev.modelmanager.weights.store.WeightsJson;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,10 +23,12 @@ public class WeightsEvents {
     this.json = json;
   }
 
-  /** An install event whose data is the job view; keyed by the job id. */
+  /** An install event ({@link InstallEventData}, no file list); keyed by the job id. */
   public Uni<Void> install(String type, InstallJob job) {
     String id = job.id.toString();
-    CloudEvent event = CloudEvent.create(SOURCE, type, id, json.tree(json.view(job)));
+    JsonNode error = job.error == null ? null : json.tree(json.problem(job.error));
+    CloudEvent event =
+        CloudEvent.create(SOURCE, type, id, json.tree(InstallEventData.of(job, error)));
     return outbox.append(new OutboxMessage(Topics.WEIGHTS, "install", id, event));
   }
 

@@ -1,7 +1,9 @@
-package dev.modelmanager.weights.service;
+package dev.modelmanager.weights.api;
 
+import dev.modelmanager.weights.domain.InstalledSnapshot;
 import dev.modelmanager.weights.domain.Snapshot;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** An installed snapshot as the inventory API shows it. */
@@ -18,26 +20,33 @@ public record SnapshotView(
     boolean verified,
     boolean pinned,
     boolean inUse,
+    List<String> usedBy,
     boolean orphaned,
     Instant installedAt,
     Instant lastAccessedAt) {
 
-  static SnapshotView of(Snapshot s, String path, boolean inUse) {
+  static SnapshotView of(InstalledSnapshot installed) {
+    Snapshot s = installed.snapshot();
     return new SnapshotView(
         s.id(),
         s.repo(),
         s.revision(),
         s.commit(),
         s.location(),
-        path,
+        installed.path(),
         s.sizeBytes(),
         s.files(),
         s.status(),
         s.verified(),
         s.pinned(),
-        inUse,
+        installed.inUse(),
+        installed.usedBy(),
         Snapshot.ORPHANED.equals(s.status()),
         s.installedAt(),
         s.lastAccessedAt());
+  }
+
+  static List<SnapshotView> of(List<InstalledSnapshot> list) {
+    return list.stream().map(SnapshotView::of).toList();
   }
 }

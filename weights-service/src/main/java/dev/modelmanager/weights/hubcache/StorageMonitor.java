@@ -1,8 +1,8 @@
-package dev.modelmanager.weights.storage;
+package dev.modelmanager.weights.hubcache;
 
 import dev.modelmanager.weights.domain.StorageThresholds;
 import dev.modelmanager.weights.domain.StorageThresholds.Level;
-import dev.modelmanager.weights.storage.StorageLocations.StorageLocation;
+import dev.modelmanager.weights.hubcache.StorageLocations.StorageLocation;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.modelmanager.weights.storage;
+package dev.modelmanager.weights.hubcache;
 
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.weights.config.WeightsConfig;

@@ -1,13 +1,13 @@
-package dev.modelmanager.weights.service;
+package dev.modelmanager.weights.domain;
 
 import java.time.Instant;
 import java.util.List;
 
 /** What one reconciliation of disk and database found. */
-public record ReconcileReport(
+public record Reconciliation(
     Instant checkedAt,
-    List<SnapshotView> adopted,
-    List<SnapshotView> missing,
+    List<InstalledSnapshot> adopted,
+    List<InstalledSnapshot> missing,
     List<UnreferencedBlob> unreferencedBlobs) {
 
   /** A blob in {@code blobs/} that no snapshot links to. */

@@ -1,4 +1,4 @@
-package dev.modelmanager.weights.storage;
+package dev.modelmanager.weights.hubcache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

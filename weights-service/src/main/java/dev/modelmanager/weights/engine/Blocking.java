@@ -1,14 +1,14 @@
-package dev.modelmanager.weights.service;
+package dev.modelmanager.weights.engine;
 
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import java.util.function.Supplier;
 
 /** Runs reactive store calls from engine threads (never from an event loop). */
-final class Blocking {
+public final class Blocking {
   private Blocking() {}
 
-  static <T> T await(Supplier<Uni<T>> work) {
+  public static <T> T await(Supplier<Uni<T>> work) {
     try {
       return VertxContextSupport.subscribeAndAwait(work);
     } catch (RuntimeException | Error e) {

@@ -1,4 +1,4 @@
-package dev.modelmanager.weights.service;
+package dev.modelmanager.weights.engine;
 
 import dev.modelmanager.weights.config.WeightsConfig;
 import dev.modelmanager.weights.domain.InstallJob;
@@ -8,7 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,10 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Claims install jobs for this replica ({@code FOR UPDATE SKIP LOCKED} on Postgres) under a lease,
- * renews the lease while a job runs and watches for cancel requests. A replica that dies stops
- * renewing; once the lease expires another replica claims the job and resumes it from its persisted
- * parts.
+ * Claims install jobs for this replica ({@code FOR UPDATE SKIP LOCKED} on Postgres) under a lease
+ * on the database clock, renews the lease from a dedicated heartbeat thread and watches for cancel
+ * requests. Each claim carries a fencing token (the lease epoch) that every write of the job is
+ * conditional on. A replica whose heartbeats fail stops its worker before the lease can expire
+ * (each heartbeat waits a bounded time); once it expired another replica claims the job and resumes
+ * it from its persisted parts, and the old claim can no longer write.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -37,7 +39,9 @@ public class JobRunner {
   private final String replicaId;
   private final Map<UUID, JobHandle> running = new ConcurrentHashMap<>();
   private volatile ScheduledExecutorService scheduler;
+  private ScheduledExecutorService heartbeats;
   private ExecutorService jobThreads;
+  private volatile boolean pausedForTest;
 
   JobRunner(WeightsConfig config, InstallJobStore jobs, InstallExecutor executor) {
     this.config = config.jobs();
@@ -66,6 +70,13 @@ public class JobRunner {
               t.setDaemon(true);
               return t;
             });
+    heartbeats =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "weights-heartbeat");
+              t.setDaemon(true);
+              return t;
+            });
     long poll = config.pollInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
     LOG.infof("install runner %s started", replicaId);
@@ -74,15 +85,17 @@ public class JobRunner {
   void onStop(@Observes ShutdownEvent event) {
     // Stop transfers and hand the leases back, so another replica resumes without waiting.
     running.values().forEach(JobHandle::abandon);
-    for (UUID id : running.keySet()) {
+    for (JobHandle h : running.values()) {
+      UUID id = h.id;
       try {
-        Blocking.await(() -> jobs.release(id, replicaId));
+        Blocking.await(() -> jobs.release(id, replicaId, h.epoch));
       } catch (RuntimeException e) {
         LOG.infof("install %s: lease not released (%s); it expires", id, e.toString());
       }
     }
     if (scheduler != null) {
       scheduler.shutdownNow();
+      heartbeats.shutdownNow();
       jobThreads.shutdownNow();
     }
   }
@@ -114,6 +127,14 @@ public class JobRunner {
     running.values().forEach(JobHandle::abandon);
   }
 
+  /**
+   * Stops claiming and renewing leases, as a replica cut off from its database would: its running
+   * jobs must stop on their own before their leases expire. Tests only.
+   */
+  public void pauseForTest(boolean paused) {
+    pausedForTest = paused;
+  }
+
   /** Looks for claimable jobs now rather than at the next poll (a job was just queued here). */
   public void wake() {
     ScheduledExecutorService s = scheduler;
@@ -125,32 +146,37 @@ public class JobRunner {
   // One claim loop at a time, so concurrent wakes never run more than maxConcurrent jobs.
   private synchronized void poll() {
     try {
-      while (running.size() < config.maxConcurrent()) {
-        Instant now = Instant.now();
-        Optional<InstallJob> claimed =
-            Blocking.await(() -> jobs.claim(replicaId, now, now.plus(config.lease())));
+      while (running.size() < config.maxConcurrent() && !pausedForTest) {
+        long sentAt = System.nanoTime();
+        Optional<InstallJob> claimed = Blocking.await(() -> jobs.claim(replicaId, config.lease()));
         if (claimed.isEmpty()) {
           return;
         }
-        start(claimed.get());
+        start(claimed.get(), sentAt);
       }
     } catch (RuntimeException e) {
       LOG.warnf("claiming install jobs failed: %s", e.toString());
     }
   }
 
-  private void start(InstallJob job) {
-    JobHandle handle = new JobHandle(job.id);
+  private void start(InstallJob job, long claimSentAt) {
+    JobHandle handle = new JobHandle(job.id, replicaId, job.leaseEpoch, heldUntil(claimSentAt));
     running.put(job.id, handle);
     long beat = config.heartbeat().toMillis();
     ScheduledFuture<?> heartbeat =
-        scheduler.scheduleWithFixedDelay(
+        heartbeats.scheduleWithFixedDelay(
             () -> heartbeat(job, handle), beat, beat, TimeUnit.MILLISECONDS);
-    LOG.infof("install %s (%s@%s) claimed in state %s", job.id, job.repo, job.revision, job.state);
+    LOG.infof(
+        "install %s (%s@%s) claimed in state %s, epoch %d",
+        job.id, job.repo, job.revision, job.state, job.leaseEpoch);
     jobThreads.execute(
         () -> {
           try {
-            executor.run(job, handle);
+            if (job.crashes >= config.maxCrashes()) {
+              executor.failPoisoned(job, handle, config.maxCrashes());
+            } else {
+              executor.run(job, handle);
+            }
           } finally {
             heartbeat.cancel(false);
             running.remove(job.id);
@@ -158,23 +184,46 @@ public class JobRunner {
         });
   }
 
+  /**
+   * Until when a lease renewed by a request sent at {@code sentAt} surely holds: the database
+   * started it no earlier than that, and a margin covers clock rate differences and the time a
+   * worker needs to notice.
+   */
+  private long heldUntil(long sentAt) {
+    long lease = config.lease().toNanos();
+    long margin = Math.max(config.heartbeat().toNanos(), lease / 4);
+    return sentAt + lease - margin;
+  }
+
   private void heartbeat(InstallJob job, JobHandle handle) {
-    if (handle.abandoned() || job.state.terminal()) {
+    if (handle.abandoned() || job.state.terminal() || pausedForTest) {
       return;
     }
+    long sentAt = System.nanoTime();
+    // Bounded: a database that hangs must not keep this thread past the point of abandoning.
+    Duration bound =
+        config.heartbeat().multipliedBy(2).compareTo(config.lease().dividedBy(4)) < 0
+            ? config.heartbeat().multipliedBy(2)
+            : config.lease().dividedBy(4);
     try {
-      Instant lease = Instant.now().plus(config.lease());
-      Optional<Boolean> cancel = Blocking.await(() -> jobs.heartbeat(job.id, replicaId, lease));
+      Optional<Boolean> cancel =
+          Blocking.await(
+              () ->
+                  jobs.heartbeat(job.id, replicaId, handle.epoch, config.lease())
+                      .ifNoItem()
+                      .after(bound)
+                      .fail());
       if (cancel.isEmpty()) {
         LOG.warnf("install %s: lease lost, stopping here", job.id);
         handle.abandon();
       } else {
-        job.leaseUntil = lease;
+        handle.leaseRenewed(heldUntil(sentAt));
         if (cancel.get() && !handle.cancelled()) {
           handle.cancel();
         }
       }
     } catch (RuntimeException e) {
+      // handle.abandoned() stops the worker once the lease may have run out.
       LOG.warnf("install %s: heartbeat failed: %s", job.id, e.toString());
     }
   }

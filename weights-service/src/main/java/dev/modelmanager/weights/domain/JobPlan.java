@@ -1,4 +1,4 @@
-package dev.modelmanager.weights.service;
+package dev.modelmanager.weights.domain;
 
 import java.util.List;
 

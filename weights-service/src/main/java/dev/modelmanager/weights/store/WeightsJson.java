@@ -1,13 +1,14 @@
-package dev.modelmanager.weights.service;
+package dev.modelmanager.weights.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelmanager.model.problem.Problem;
 import dev.modelmanager.weights.domain.InstallJob;
+import dev.modelmanager.weights.domain.JobPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** JSON of plans and problems saved with jobs, and the job view. */
+/** JSON of the plans and problems saved with jobs. */
 @ApplicationScoped
 public class WeightsJson {
   private final ObjectMapper mapper;
@@ -44,30 +45,6 @@ public class WeightsJson {
     } catch (JsonProcessingException e) {
       return null;
     }
-  }
-
-  public InstallView view(InstallJob j) {
-    JobPlan plan = plan(j);
-    return new InstallView(
-        j.id,
-        j.repo,
-        j.revision,
-        j.commit,
-        j.location,
-        j.include,
-        j.exclude,
-        j.overwrite,
-        j.pin,
-        j.state.name(),
-        new InstallView.Progress(
-            j.bytesDone, j.bytesTotal, plan.bytesPerSecond(), plan.etaSeconds(), plan.files()),
-        plan.skipped(),
-        problem(j.error),
-        j.attempts,
-        j.createdAt,
-        j.updatedAt,
-        j.startedAt,
-        j.finishedAt);
   }
 
   public com.fasterxml.jackson.databind.JsonNode tree(Object value) {

@@ -1,4 +1,4 @@
-package dev.modelmanager.weights.storage;
+package dev.modelmanager.weights.hubcache;
 
 import dev.modelmanager.model.hf.RepoId;
 import dev.modelmanager.weights.domain.HubPath;

@@ -1,4 +1,4 @@
-package dev.modelmanager.weights.service;
+package dev.modelmanager.weights.engine;
 
 import dev.modelmanager.kit.hf.HubClient;
 import dev.modelmanager.kit.hf.HubRangeReader;

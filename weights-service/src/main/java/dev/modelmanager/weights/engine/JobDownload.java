@@ -1,4 +1,4 @@
-package dev.modelmanager.weights.service;
+package dev.modelmanager.weights.engine;
 
 import dev.modelmanager.kit.hf.HubRangeReader;
 import dev.modelmanager.kit.hf.TransferCancelledException;
@@ -7,7 +7,7 @@ import dev.modelmanager.model.hf.RepoId;
 import dev.modelmanager.model.problem.ProblemType;
 import dev.modelmanager.weights.domain.PartPlanner.Part;
 import dev.modelmanager.weights.domain.PlannedFile;
-import dev.modelmanager.weights.storage.HubCacheLayout;
+import dev.modelmanager.weights.hubcache.HubCacheLayout;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

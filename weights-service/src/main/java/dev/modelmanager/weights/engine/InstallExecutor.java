@@ -1,7 +1,5 @@
-package dev.modelmanager.weights.service;
+package dev.modelmanager.weights.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.modelmanager.kit.hf.HubClient;
 import dev.modelmanager.kit.hf.TransferCancelledException;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.kit.web.ProblemException;
@@ -14,15 +12,16 @@ import dev.modelmanager.weights.domain.DownloadPlanner;
 import dev.modelmanager.weights.domain.HubPath;
 import dev.modelmanager.weights.domain.InstallJob;
 import dev.modelmanager.weights.domain.InstallState;
+import dev.modelmanager.weights.domain.JobPlan;
 import dev.modelmanager.weights.domain.PlannedFile;
 import dev.modelmanager.weights.domain.Snapshot;
-import dev.modelmanager.weights.domain.StorageThresholds;
-import dev.modelmanager.weights.domain.TreeEntry;
-import dev.modelmanager.weights.storage.HubCacheLayout;
-import dev.modelmanager.weights.storage.StorageLocations;
-import dev.modelmanager.weights.storage.StorageLocations.StorageLocation;
+import dev.modelmanager.weights.events.WeightsEvents;
+import dev.modelmanager.weights.hubcache.HubCacheLayout;
+import dev.modelmanager.weights.hubcache.StorageLocations;
+import dev.modelmanager.weights.hubcache.StorageLocations.StorageLocation;
 import dev.modelmanager.weights.store.InstallJobStore;
 import dev.modelmanager.weights.store.SnapshotStore;
+import dev.modelmanager.weights.store.WeightsJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +49,8 @@ import org.jboss.logging.Logger;
 public class InstallExecutor {
   private static final Logger LOG = Logger.getLogger(InstallExecutor.class);
 
-  private final HubClient hub;
+  private final InstallResolver resolver;
+  private final DiskReservations reservations;
   private final DownloadEngine engine;
   private final StorageLocations locations;
   private final InstallJobStore jobs;
@@ -62,7 +62,8 @@ public class InstallExecutor {
   private final Timer duration;
 
   InstallExecutor(
-      HubClient hub,
+      InstallResolver resolver,
+      DiskReservations reservations,
       DownloadEngine engine,
       StorageLocations locations,
       InstallJobStore jobs,
@@ -72,7 +73,8 @@ public class InstallExecutor {
       WeightsJson json,
       WeightsConfig config,
       MeterRegistry metrics) {
-    this.hub = hub;
+    this.resolver = resolver;
+    this.reservations = reservations;
     this.engine = engine;
     this.locations = locations;
     this.jobs = jobs;
@@ -92,6 +94,19 @@ public class InstallExecutor {
     Abandoned() {
       super("abandoned", null, false, false);
     }
+  }
+
+  /** Fails a job that crashed its replicas too often, without running it again. */
+  void failPoisoned(InstallJob job, JobHandle handle, int limit) {
+    fail(
+        job,
+        handle,
+        ProblemType.INTERNAL.problem(
+            "The install was interrupted "
+                + job.crashes
+                + " times by a replica that stopped while running it (limit "
+                + limit
+                + "); retry it once the cause is fixed"));
   }
 
   void run(InstallJob job, JobHandle handle) {
@@ -115,6 +130,8 @@ public class InstallExecutor {
           job,
           handle,
           ProblemType.INTERNAL.problem("The install failed: " + e.getClass().getSimpleName()));
+    } finally {
+      reservations.release(job.id);
     }
   }
 
@@ -171,91 +188,53 @@ public class InstallExecutor {
   /** Commit, tree, plan and admission; null when the snapshot is already installed. */
   private List<PlannedFile> resolve(
       InstallJob job, JobHandle h, RepoId repo, StorageLocation location) throws IOException {
-    JsonNode info = Blocking.await(() -> hub.modelInfo(repo, job.revision, List.of()));
-    String commit = info.path("sha").asText(null);
-    if (!HubPath.isCommit(commit)) {
-      throw new ProblemException(
-          ProblemType.UPSTREAM_UNAVAILABLE,
-          "The Hub gave no commit for " + repo + "@" + job.revision);
-    }
+    String commit = resolver.commit(job, repo);
     checkStop(h);
-    List<JsonNode> tree = Blocking.await(() -> hub.tree(repo, commit));
-    List<TreeEntry> entries = new ArrayList<>();
-    for (JsonNode n : tree) {
-      JsonNode lfs = n.path("lfs");
-      entries.add(
-          new TreeEntry(
-              n.path("type").asText(),
-              n.path("path").asText(null),
-              n.path("size").asLong(-1),
-              n.path("oid").asText(null),
-              lfs.isObject() ? lfs.path("oid").asText(null) : null));
-    }
-    DownloadPlanner.Plan plan = DownloadPlanner.plan(entries, job.include, job.exclude);
-    if (plan.files().isEmpty()) {
-      throw ProblemException.badRequest(
-          "No file of " + repo + "@" + job.revision + " matches the include/exclude patterns");
-    }
-    job.commit = commit.toLowerCase();
+    DownloadPlanner.Plan plan = resolver.plan(job, repo, commit);
+    job.commit = commit;
     HubCacheLayout layout = location.layout();
     var existing = Blocking.await(() -> snapshots.find(location.name(), job.repo, job.commit));
     if (existing.isPresent()
         && !job.overwrite
         && Snapshot.READY.equals(existing.get().status())
         && Files.isDirectory(layout.snapshot(repo, job.commit))) {
-      layout.writeRef(repo, job.revision, job.commit);
-      job.bytesTotal = existing.get().sizeBytes();
-      job.bytesDone = job.bytesTotal;
-      UUID snapshotId = existing.get().id();
-      Blocking.await(
-          () ->
-              tx.inTransaction(
-                  () ->
-                      snapshots
-                          .touch(snapshotId, Instant.now())
-                          .chain(
-                              () ->
-                                  job.pin
-                                      ? snapshots.setPinned(snapshotId, true)
-                                      : io.smallrye.mutiny.Uni.createFrom().voidItem())));
-      job.plan =
-          json.write(
-              new JobPlan(
-                  List.of(), List.of("snapshot " + job.commit + " is already installed"), 0, 0L));
-      finish(job, h, InstallState.SUCCEEDED, null, EventTypes.WEIGHTS_INSTALL_SUCCEEDED);
+      reuse(job, h, repo, layout, existing.get());
       return null;
     }
-    long missing = 0;
-    long present = 0;
-    Set<String> seen = new java.util.HashSet<>();
-    for (PlannedFile f : plan.files()) {
-      if (!seen.add(f.blob())) {
-        continue;
-      }
-      if (layout.hasBlob(repo, f.blob(), f.size())) {
-        present += f.size();
-      } else {
-        missing += Math.max(0, f.size() - layout.incompleteBytes(repo, f.blob()));
-      }
-    }
-    long free = locations.usage(location).freeBytes();
-    if (!StorageThresholds.admits(missing, location.headroomBytes(), free)) {
-      throw new ProblemException(
-          ProblemType.INSUFFICIENT_STORAGE,
-          String.format(
-              "Location '%s' has %d bytes free; the install needs %d bytes missing plus %d headroom"
-                  + " (%d bytes more than available)",
-              location.name(),
-              free,
-              missing,
-              location.headroomBytes(),
-              missing + location.headroomBytes() - free));
-    }
+    resolver.admit(job, location, repo, plan.files());
     job.bytesTotal = plan.totalBytes();
-    job.bytesDone = present;
+    job.bytesDone = resolver.presentBytes(layout, repo, plan.files());
     job.plan =
-        json.write(planOf(plan.files(), plan.skipped(), Map.of(), Set.of(), 0, null, layout, repo));
+        json.write(
+            JobProgress.planOf(
+                plan.files(), plan.skipped(), Map.of(), Set.of(), 0, null, layout, repo));
     return plan.files();
+  }
+
+  /** The snapshot is installed already: point the ref at it and succeed without a transfer. */
+  private void reuse(
+      InstallJob job, JobHandle h, RepoId repo, HubCacheLayout layout, Snapshot existing)
+      throws IOException {
+    layout.writeRef(repo, job.revision, job.commit);
+    job.bytesTotal = existing.sizeBytes();
+    job.bytesDone = job.bytesTotal;
+    UUID snapshotId = existing.id();
+    Blocking.await(
+        () ->
+            tx.inTransaction(
+                () ->
+                    snapshots
+                        .touch(snapshotId, Instant.now())
+                        .chain(
+                            () ->
+                                job.pin
+                                    ? snapshots.setPinned(snapshotId, true)
+                                    : io.smallrye.mutiny.Uni.createFrom().voidItem())));
+    job.plan =
+        json.write(
+            new JobPlan(
+                List.of(), List.of("snapshot " + job.commit + " is already installed"), 0, 0L));
+    finish(job, h, InstallState.SUCCEEDED, null, EventTypes.WEIGHTS_INSTALL_SUCCEEDED);
   }
 
   private List<PlannedFile> planned(InstallJob job) {
@@ -288,9 +267,7 @@ public class InstallExecutor {
     h.attach(d);
     d.start();
     List<String> skipped = json.plan(job).skipped();
-    long lastBytes = d.bytesDone();
-    long lastTick = System.nanoTime();
-    double rate = 0;
+    JobProgress progress = new JobProgress(d.bytesDone(), config.jobs().progressEventInterval());
     Duration tick = config.jobs().progressInterval();
     while (true) {
       try {
@@ -298,28 +275,27 @@ public class InstallExecutor {
         break;
       } catch (TimeoutException e) {
         long bytes = d.bytesDone();
-        long now = System.nanoTime();
-        double instant = (bytes - lastBytes) * 1e9 / Math.max(1, now - lastTick);
-        rate = rate == 0 ? instant : 0.5 * rate + 0.5 * instant;
-        lastBytes = bytes;
-        lastTick = now;
-        Long eta = rate > 0 ? (long) Math.ceil((job.bytesTotal - bytes) / rate) : null;
+        long rate = progress.tick(bytes);
         job.bytesDone = Math.min(bytes, job.bytesTotal);
         job.plan =
             json.write(
-                planOf(
+                JobProgress.planOf(
                     files,
                     skipped,
                     d.fileBytes(),
                     d.verifiedPaths(),
-                    (long) rate,
-                    eta,
+                    rate,
+                    progress.eta(job.bytesTotal, bytes),
                     layout,
                     repo));
+        String event = null;
         if (job.state == InstallState.DOWNLOADING && d.allBytesReceived()) {
           job.moveTo(InstallState.VERIFYING, Instant.now());
+          event = EventTypes.WEIGHTS_INSTALL_PROGRESSED;
+        } else if (progress.eventDue()) {
+          event = EventTypes.WEIGHTS_INSTALL_PROGRESSED;
         }
-        save(job, h, EventTypes.WEIGHTS_INSTALL_PROGRESSED);
+        save(job, h, event);
       } catch (ExecutionException e) {
         d.awaitWorkers(Duration.ofSeconds(2));
         if (e.getCause() instanceof RuntimeException r) {
@@ -338,7 +314,10 @@ public class InstallExecutor {
       job.moveTo(InstallState.VERIFYING, Instant.now());
     }
     job.bytesDone = job.bytesTotal;
-    job.plan = json.write(planOf(files, skipped, Map.of(), allPaths(files), 0, 0L, layout, repo));
+    job.plan =
+        json.write(
+            JobProgress.planOf(
+                files, skipped, Map.of(), JobProgress.allPaths(files), 0, 0L, layout, repo));
   }
 
   private void finalizeSnapshot(
@@ -378,37 +357,12 @@ public class InstallExecutor {
         () ->
             tx.inTransaction(
                 () ->
-                    snapshots
-                        .upsert(snapshot)
-                        .chain(() -> jobs.update(job))
+                    owned(job, h)
+                        .chain(() -> snapshots.upsert(snapshot))
                         .chain(() -> events.install(EventTypes.WEIGHTS_INSTALL_SUCCEEDED, job))));
     if (job.startedAt != null) {
       duration.record(Duration.between(job.startedAt, now));
     }
-  }
-
-  private static Set<String> allPaths(List<PlannedFile> files) {
-    Set<String> out = new java.util.HashSet<>();
-    files.forEach(f -> out.add(f.path()));
-    return out;
-  }
-
-  private static JobPlan planOf(
-      List<PlannedFile> files,
-      List<String> skipped,
-      Map<String, Long> inFlight,
-      Set<String> verified,
-      long rate,
-      Long eta,
-      HubCacheLayout layout,
-      RepoId repo) {
-    List<JobPlan.FileProgress> out = new ArrayList<>();
-    for (PlannedFile f : files) {
-      boolean ok = verified.contains(f.path()) || layout.hasBlob(repo, f.blob(), f.size());
-      long bytes = ok ? f.size() : inFlight.getOrDefault(f.path(), 0L);
-      out.add(new JobPlan.FileProgress(f.path(), f.size(), f.blob(), f.lfs(), bytes, ok));
-    }
-    return new JobPlan(out, skipped, rate, eta);
   }
 
   private void move(InstallJob job, JobHandle h, InstallState state, String eventType) {
@@ -437,11 +391,24 @@ public class InstallExecutor {
         () ->
             tx.inTransaction(
                 () ->
-                    jobs.update(job)
+                    owned(job, h)
                         .chain(
                             () ->
                                 eventType == null
                                     ? io.smallrye.mutiny.Uni.createFrom().voidItem()
                                     : events.install(eventType, job))));
+  }
+
+  /**
+   * Saves the job if this claim still holds it (owner and lease epoch, job open); otherwise fails
+   * the transaction with {@link Abandoned}, so no event of a stale claim is ever written.
+   */
+  private io.smallrye.mutiny.Uni<Void> owned(InstallJob job, JobHandle h) {
+    return jobs.updateOwned(job, h.owner, h.epoch)
+        .chain(
+            ok ->
+                ok
+                    ? io.smallrye.mutiny.Uni.createFrom().voidItem()
+                    : io.smallrye.mutiny.Uni.createFrom().failure(new Abandoned()));
   }
 }
