@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A fake hub in the test JVM serving the weights test repositories, five storage locations in temp
+ * A fake hub in the test JVM serving the weights test repositories, six storage locations in temp
  * folders and short engine timings. Tests reach the hub over HTTP ({@link HubAdmin}) and the
  * folders through {@code modelmanager.test.weights.*} system properties.
  */
@@ -53,6 +53,8 @@ public class WeightsHubResource implements QuarkusTestResourceLifecycleManager {
     config.put("mm.weights.locations[3].path", root.resolve("gated").toString());
     config.put("mm.weights.locations[4].name", "gated-cdn");
     config.put("mm.weights.locations[4].path", root.resolve("gated-cdn").toString());
+    config.put("mm.weights.locations[5].name", "holds");
+    config.put("mm.weights.locations[5].path", root.resolve("holds").toString());
     config.put("mm.weights.headroom-bytes", Long.toString(16 * MIB));
     config.put("mm.weights.download.min-part-bytes", Long.toString(MIB));
     config.put("mm.weights.download.stall-timeout", "1500ms");
@@ -60,7 +62,8 @@ public class WeightsHubResource implements QuarkusTestResourceLifecycleManager {
     config.put("mm.weights.jobs.lease", "3s");
     config.put("mm.weights.jobs.heartbeat", "300ms");
     config.put("mm.weights.jobs.poll-interval", "200ms");
-    config.put("mm.weights.jobs.progress-interval", "500ms");
+    config.put("mm.weights.jobs.progress-interval", "200ms");
+    config.put("mm.weights.jobs.progress-event-interval", "1s");
     config.put("mm.weights.jobs.max-concurrent", "3");
     config.put("mm.sqlite.path", root.resolve("weights.sqlite").toString());
     return config;
@@ -114,7 +117,10 @@ public class WeightsHubResource implements QuarkusTestResourceLifecycleManager {
             "purge-a",
             "purge-b",
             "events",
-            "kafka"
+            "kafka",
+            "shared",
+            "fenced",
+            "poison"
           }) {
         repos.add(
             big(

@@ -1,5 +1,8 @@
 package dev.modelmanager.weights.engine;
 
+import dev.modelmanager.kit.web.ProblemException;
+import dev.modelmanager.model.problem.ProblemType;
+import dev.modelmanager.weights.domain.HubPath;
 import dev.modelmanager.weights.domain.PartPlanner.Part;
 import dev.modelmanager.weights.domain.PlannedFile;
 import java.io.IOException;
@@ -124,6 +127,20 @@ final class FileDownload {
         hashing = false;
       }
       throw e;
+    }
+  }
+
+  /** Refuses a transfer whose announced hash (a sha256 or git sha1) is not the planned blob. */
+  void checkEtag(String etag) {
+    if (etag != null && HubPath.isBlobName(etag) && !etag.equals(file.blob())) {
+      throw new ProblemException(
+          ProblemType.CHECKSUM_MISMATCH,
+          "The Hub announces checksum "
+              + etag
+              + " for "
+              + file.path()
+              + " but its tree says "
+              + file.blob());
     }
   }
 

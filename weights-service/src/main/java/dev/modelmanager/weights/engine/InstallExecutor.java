@@ -19,6 +19,7 @@ import dev.modelmanager.weights.events.WeightsEvents;
 import dev.modelmanager.weights.hubcache.HubCacheLayout;
 import dev.modelmanager.weights.hubcache.StorageLocations;
 import dev.modelmanager.weights.hubcache.StorageLocations.StorageLocation;
+import dev.modelmanager.weights.store.BlobHoldStore;
 import dev.modelmanager.weights.store.InstallJobStore;
 import dev.modelmanager.weights.store.SnapshotStore;
 import dev.modelmanager.weights.store.WeightsJson;
@@ -29,7 +30,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +55,7 @@ public class InstallExecutor {
   private final StorageLocations locations;
   private final InstallJobStore jobs;
   private final SnapshotStore snapshots;
+  private final BlobHoldStore holds;
   private final Transactor tx;
   private final WeightsEvents events;
   private final WeightsJson json;
@@ -68,6 +69,7 @@ public class InstallExecutor {
       StorageLocations locations,
       InstallJobStore jobs,
       SnapshotStore snapshots,
+      BlobHoldStore holds,
       Transactor tx,
       WeightsEvents events,
       WeightsJson json,
@@ -79,6 +81,7 @@ public class InstallExecutor {
     this.locations = locations;
     this.jobs = jobs;
     this.snapshots = snapshots;
+    this.holds = holds;
     this.tx = tx;
     this.events = events;
     this.json = json;
@@ -89,24 +92,12 @@ public class InstallExecutor {
             .register(metrics);
   }
 
-  /** Signals that the job was abandoned and must not be written any more. */
-  static final class Abandoned extends RuntimeException {
-    Abandoned() {
-      super("abandoned", null, false, false);
-    }
-  }
-
   /** Fails a job that crashed its replicas too often, without running it again. */
   void failPoisoned(InstallJob job, JobHandle handle, int limit) {
-    fail(
-        job,
-        handle,
-        ProblemType.INTERNAL.problem(
-            "The install was interrupted "
-                + job.crashes
-                + " times by a replica that stopped while running it (limit "
-                + limit
-                + "); retry it once the cause is fixed"));
+    String why =
+        "The install was interrupted %d times by a replica that stopped while running it"
+            + " (limit %d); retry it once the cause is fixed";
+    fail(job, handle, ProblemType.INTERNAL.problem(String.format(why, job.crashes, limit)));
   }
 
   void run(InstallJob job, JobHandle handle) {
@@ -177,7 +168,8 @@ public class InstallExecutor {
         return;
       }
     } else {
-      files = planned(job);
+      files = resolver.planned(job);
+      resolver.hold(job, files);
     }
     if (job.state != InstallState.FINALIZING) {
       download(job, h, repo, layout, files);
@@ -192,6 +184,7 @@ public class InstallExecutor {
     checkStop(h);
     DownloadPlanner.Plan plan = resolver.plan(job, repo, commit);
     job.commit = commit;
+    resolver.hold(job, plan.files());
     HubCacheLayout layout = location.layout();
     var existing = Blocking.await(() -> snapshots.find(location.name(), job.repo, job.commit));
     if (existing.isPresent()
@@ -237,27 +230,13 @@ public class InstallExecutor {
     finish(job, h, InstallState.SUCCEEDED, null, EventTypes.WEIGHTS_INSTALL_SUCCEEDED);
   }
 
-  private List<PlannedFile> planned(InstallJob job) {
-    return json.plan(job).files().stream()
-        .map(f -> new PlannedFile(HubPath.validate(f.path()), f.size(), f.blob(), f.lfs()))
-        .toList();
-  }
-
   private void download(
       InstallJob job, JobHandle h, RepoId repo, HubCacheLayout layout, List<PlannedFile> files)
       throws IOException {
-    List<PlannedFile> missing = new ArrayList<>();
-    long present = 0;
-    Set<String> seen = new java.util.HashSet<>();
-    for (PlannedFile f : files) {
-      if (!seen.add(f.blob())) {
-        present += f.size();
-      } else if (layout.hasBlob(repo, f.blob(), f.size())) {
-        present += f.size();
-      } else {
-        missing.add(f);
-      }
-    }
+    List<PlannedFile> missing = resolver.missing(layout, repo, files);
+    long present =
+        files.stream().mapToLong(PlannedFile::size).sum()
+            - missing.stream().mapToLong(PlannedFile::size).sum();
     if (job.state != InstallState.VERIFYING) {
       // A job taken over while VERIFYING stays there: only its missing parts are fetched.
       move(job, h, InstallState.DOWNLOADING, null);
@@ -288,14 +267,11 @@ public class InstallExecutor {
                     progress.eta(job.bytesTotal, bytes),
                     layout,
                     repo));
-        String event = null;
         if (job.state == InstallState.DOWNLOADING && d.allBytesReceived()) {
           job.moveTo(InstallState.VERIFYING, Instant.now());
-          event = EventTypes.WEIGHTS_INSTALL_PROGRESSED;
-        } else if (progress.eventDue()) {
-          event = EventTypes.WEIGHTS_INSTALL_PROGRESSED;
         }
-        save(job, h, event);
+        // Saved every tick (the job resource is live); announced at most once per interval.
+        save(job, h, progress.eventDue() ? EventTypes.WEIGHTS_INSTALL_PROGRESSED : null);
       } catch (ExecutionException e) {
         d.awaitWorkers(Duration.ofSeconds(2));
         if (e.getCause() instanceof RuntimeException r) {
@@ -359,6 +335,7 @@ public class InstallExecutor {
                 () ->
                     owned(job, h)
                         .chain(() -> snapshots.upsert(snapshot))
+                        .chain(() -> holds.release(job.id))
                         .chain(() -> events.install(EventTypes.WEIGHTS_INSTALL_SUCCEEDED, job))));
     if (job.startedAt != null) {
       duration.record(Duration.between(job.startedAt, now));
@@ -392,6 +369,11 @@ public class InstallExecutor {
             tx.inTransaction(
                 () ->
                     owned(job, h)
+                        .chain(
+                            () ->
+                                job.state.terminal()
+                                    ? holds.release(job.id)
+                                    : io.smallrye.mutiny.Uni.createFrom().voidItem())
                         .chain(
                             () ->
                                 eventType == null

@@ -2,6 +2,7 @@ package dev.modelmanager.weights.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelmanager.kit.hf.HubClient;
+import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.hf.RepoId;
 import dev.modelmanager.model.problem.ProblemType;
@@ -14,7 +15,9 @@ import dev.modelmanager.weights.domain.TreeEntry;
 import dev.modelmanager.weights.hubcache.HubCacheLayout;
 import dev.modelmanager.weights.hubcache.StorageLocations;
 import dev.modelmanager.weights.hubcache.StorageLocations.StorageLocation;
+import dev.modelmanager.weights.store.BlobHoldStore;
 import dev.modelmanager.weights.store.PartStore;
+import dev.modelmanager.weights.store.WeightsJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,18 +36,27 @@ class InstallResolver {
   private final PartStore parts;
   private final DiskReservations reservations;
   private final DownloadEngine engine;
+  private final Transactor tx;
+  private final BlobHoldStore holds;
+  private final WeightsJson json;
 
   InstallResolver(
       HubClient hub,
       StorageLocations locations,
       PartStore parts,
       DiskReservations reservations,
-      DownloadEngine engine) {
+      DownloadEngine engine,
+      Transactor tx,
+      BlobHoldStore holds,
+      WeightsJson json) {
     this.hub = hub;
     this.locations = locations;
     this.parts = parts;
     this.reservations = reservations;
     this.engine = engine;
+    this.tx = tx;
+    this.holds = holds;
+    this.json = json;
   }
 
   /** The commit the job installs: fixed when it was queued, else resolved now. */
@@ -82,6 +94,31 @@ class InstallResolver {
           "No file of " + repo + "@" + job.revision + " matches the include/exclude patterns");
     }
     return plan;
+  }
+
+  /** Keeps delete and purge off the blobs this install counts on, until it ends. */
+  void hold(InstallJob job, List<PlannedFile> files) {
+    List<String> blobs = files.stream().map(PlannedFile::blob).distinct().toList();
+    Blocking.await(() -> tx.inTransaction(() -> holds.hold(job.id, job.location, job.repo, blobs)));
+  }
+
+  /** The files planned when the job was resolved (a resumed job does not ask the Hub again). */
+  List<PlannedFile> planned(InstallJob job) {
+    return json.plan(job).files().stream()
+        .map(f -> new PlannedFile(HubPath.validate(f.path()), f.size(), f.blob(), f.lfs()))
+        .toList();
+  }
+
+  /** The files whose blob is not verified yet, each blob once. */
+  List<PlannedFile> missing(HubCacheLayout layout, RepoId repo, List<PlannedFile> files) {
+    List<PlannedFile> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (PlannedFile f : files) {
+      if (seen.add(f.blob()) && !layout.hasBlob(repo, f.blob(), f.size())) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   /** Bytes of {@code files} already verified in blobs/, counting each blob once. */

@@ -180,7 +180,25 @@ final class JobDownload {
     if (!stop) {
       stop = true;
       open.forEach(JobDownload::closeQuietly);
+      if (DiskFull.is(problem)) {
+        discardPartials();
+      }
       done.completeExceptionally(problem);
+    }
+  }
+
+  /** A full disk: the unverified partials of this install go, so the space comes back. */
+  private void discardPartials() {
+    for (FileDownload f : files) {
+      if (!f.verified) {
+        f.close();
+        try {
+          Files.deleteIfExists(f.incomplete);
+        } catch (IOException e) {
+          LOG.warnf("cannot delete %s: %s", f.incomplete, e);
+        }
+        Blocking.await(() -> engine.parts.clear(location, f.file.blob()));
+      }
     }
   }
 
@@ -261,26 +279,10 @@ final class JobDownload {
               mine.add(c);
               open.add(c);
             })) {
-      checkEtag(f, t.etag());
+      f.checkEtag(t.etag());
       write(f, part, from, t.body());
     } finally {
       mine.forEach(open::remove);
-    }
-  }
-
-  private void checkEtag(FileDownload f, String etag) {
-    if (etag != null
-        && !etag.isEmpty()
-        && HubPathEtag.comparable(etag)
-        && !etag.equals(f.file.blob())) {
-      throw new ProblemException(
-          ProblemType.CHECKSUM_MISMATCH,
-          "The Hub announces checksum "
-              + etag
-              + " for "
-              + f.file.path()
-              + " but its tree says "
-              + f.file.blob());
     }
   }
 
@@ -310,11 +312,7 @@ final class JobDownload {
             ? failure
             : new IOException("connection closed at byte " + pos + " of " + part.end());
       }
-      ByteBuffer bb = ByteBuffer.wrap(buffer, 0, filled);
-      long at = pos;
-      while (bb.hasRemaining()) {
-        at += f.channel().write(bb, at);
-      }
+      DiskFull.write(f.channel(), ByteBuffer.wrap(buffer, 0, filled), pos, f.incomplete);
       pos += filled;
       f.partBytes.addAndGet(part.index(), filled);
       engine.downloadedBytes.increment(filled);
@@ -391,14 +389,5 @@ final class JobDownload {
           ProblemType.INTERNAL, "Cannot reopen " + f.incomplete + ": " + e.getMessage());
     }
     enqueueMissing(f);
-  }
-
-  /** Etags worth comparing with a blob name: a sha256 or git sha1 in hex. */
-  static final class HubPathEtag {
-    private HubPathEtag() {}
-
-    static boolean comparable(String etag) {
-      return dev.modelmanager.weights.domain.HubPath.isBlobName(etag);
-    }
   }
 }

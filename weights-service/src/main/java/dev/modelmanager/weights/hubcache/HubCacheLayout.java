@@ -5,6 +5,7 @@ import dev.modelmanager.weights.domain.HubPath;
 import dev.modelmanager.weights.domain.PlannedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -14,6 +15,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -85,9 +87,11 @@ public final class HubCacheLayout {
     }
   }
 
-  /** Makes a verified {@code .incomplete} the blob, atomically. */
+  /** Makes a verified {@code .incomplete} the blob, atomically and durably. */
   public void promote(RepoId repo, String hash) throws IOException {
-    move(incomplete(repo, hash), blob(repo, hash));
+    Path blob = blob(repo, hash);
+    move(incomplete(repo, hash), blob);
+    syncDirectory(blob.getParent());
   }
 
   /**
@@ -111,7 +115,9 @@ public final class HubCacheLayout {
       move(target, old);
       deleteTree(old);
     }
+    syncDirectory(staging);
     move(staging, target);
+    syncDirectory(target.getParent());
     deleteIfEmpty(repoDir.resolve(STAGING));
   }
 
@@ -129,8 +135,56 @@ public final class HubCacheLayout {
     Path ref = inside(repoDir(repo).resolve("refs"), HubPath.validateRevision(revision));
     Files.createDirectories(ref.getParent());
     Path tmp = ref.resolveSibling("." + ref.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    Files.writeString(tmp, commit, StandardCharsets.UTF_8);
+    try (FileChannel out =
+        FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      out.write(java.nio.ByteBuffer.wrap(commit.getBytes(StandardCharsets.UTF_8)));
+      out.force(true);
+    }
     move(tmp, ref);
+    syncDirectory(ref.getParent());
+  }
+
+  /**
+   * Removes what a crash left half-done: staging folders of snapshots never published and temporary
+   * ref files. {@code .incomplete} blobs stay: their persisted parts resume.
+   */
+  public int cleanAfterCrash() throws IOException {
+    int removed = 0;
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, "models--*")) {
+      for (Path dir : dirs) {
+        Path staging = dir.resolve(STAGING);
+        if (Files.isDirectory(staging, LinkOption.NOFOLLOW_LINKS)) {
+          deleteTree(staging);
+          removed++;
+        }
+        Path refs = dir.resolve("refs");
+        if (Files.isDirectory(refs)) {
+          try (Stream<Path> files = Files.walk(refs)) {
+            for (Path tmp :
+                files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
+              Files.deleteIfExists(tmp);
+              removed++;
+            }
+          }
+        }
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * fsync of a directory, so the renames in it survive a power loss. Not every file system lets a
+   * directory be opened for that; there the rename is as durable as the platform makes it.
+   */
+  static void syncDirectory(Path dir) {
+    try (FileChannel c = FileChannel.open(dir, StandardOpenOption.READ)) {
+      c.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Not supported here (e.g. some network file systems): nothing more can be done.
+    }
   }
 
   /** Removes a snapshot folder and the refs that point to it. */

@@ -57,6 +57,20 @@ public class StorageLocations {
     if (locations.isEmpty()) {
       throw new IllegalArgumentException("configure at least one mm.weights.locations[0]");
     }
+    locations.values().forEach(StorageLocations::cleanAfterCrash);
+  }
+
+  private static void cleanAfterCrash(StorageLocation l) {
+    try {
+      int removed = l.layout().cleanAfterCrash();
+      if (removed > 0) {
+        org.jboss.logging.Logger.getLogger(StorageLocations.class)
+            .infof(
+                "location %s: removed %d leftovers of an interrupted publish", l.name(), removed);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean staging of location " + l.path(), e);
+    }
   }
 
   public List<StorageLocation> all() {

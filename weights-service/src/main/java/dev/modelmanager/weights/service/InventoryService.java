@@ -15,6 +15,7 @@ import dev.modelmanager.weights.events.WeightsEvents;
 import dev.modelmanager.weights.hubcache.HubCacheLayout;
 import dev.modelmanager.weights.hubcache.StorageLocations;
 import dev.modelmanager.weights.hubcache.StorageLocations.StorageLocation;
+import dev.modelmanager.weights.store.BlobHoldStore;
 import dev.modelmanager.weights.store.SnapshotStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -38,6 +39,7 @@ public class InventoryService {
   private static final Logger LOG = Logger.getLogger(InventoryService.class);
 
   private final SnapshotStore snapshots;
+  private final BlobHoldStore holds;
   private final StorageLocations locations;
   private final Transactor tx;
   private final WeightsEvents events;
@@ -45,11 +47,13 @@ public class InventoryService {
 
   InventoryService(
       SnapshotStore snapshots,
+      BlobHoldStore holds,
       StorageLocations locations,
       Transactor tx,
       WeightsEvents events,
       DeploymentUsage usage) {
     this.snapshots = snapshots;
+    this.holds = holds;
     this.locations = locations;
     this.tx = tx;
     this.events = events;
@@ -119,6 +123,7 @@ public class InventoryService {
         .forEach(o -> kept.addAll(o.blobs().keySet()));
     Set<String> freed = new HashSet<>(s.blobs().keySet());
     freed.removeAll(kept);
+    freed.removeAll(held(s));
     remove(s, freed);
     return view(s);
   }
@@ -158,11 +163,12 @@ public class InventoryService {
           continue;
         }
         Set<String> freed = new HashSet<>();
+        Set<String> held = held(s);
         s.blobs()
             .keySet()
             .forEach(
                 b -> {
-                  if (d.blobsFreed().contains(s.repo() + "/" + b)) {
+                  if (d.blobsFreed().contains(s.repo() + "/" + b) && !held.contains(b)) {
                     freed.add(b);
                   }
                 });
@@ -223,6 +229,11 @@ public class InventoryService {
       LOG.warnf("deleting %s@%s from disk: %s", s.repo(), s.commit(), e);
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Blobs of the snapshot's repo that a running install counts on: never deleted under it. */
+  private Set<String> held(Snapshot s) {
+    return Blocking.await(() -> holds.held(s.location(), s.repo()));
   }
 
   List<Snapshot> all() {

@@ -166,8 +166,7 @@ public class PostgresInstallJobStore implements InstallJobStore {
                         "select * from {h-schema}install_job where id = :id",
                         InstallJobEntity.class)
                     .setParameter("id", id)
-                    .getSingleResult()
-                    .call(e -> s.refresh(e)))
+                    .getSingleResult())
         .map(e -> Optional.of(toJob(e)));
   }
 

@@ -65,4 +65,26 @@ class HubCacheLayoutTest {
     assertThatThrownBy(() -> layout.writeRef(REPO, "../../evil", COMMIT))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void startUpRemovesWhatACrashLeftHalfDoneButKeepsPartialBlobs() throws Exception {
+    HubCacheLayout layout = new HubCacheLayout(root);
+    Path repo = root.resolve("models--org--model");
+    Path staging = repo.resolve(".mm-staging").resolve("interrupted");
+    Files.createDirectories(staging.resolve("sub"));
+    Files.createSymbolicLink(staging.resolve("sub/config.json"), Path.of("../../../blobs/x"));
+    Files.createDirectories(repo.resolve("refs"));
+    Files.writeString(repo.resolve("refs/.main.1234.tmp"), COMMIT);
+    String partial = "c".repeat(64);
+    Files.createDirectories(layout.blob(REPO, partial).getParent());
+    Files.writeString(layout.incomplete(REPO, partial), "part");
+    layout.writeRef(REPO, "main", COMMIT);
+
+    assertThat(layout.cleanAfterCrash()).isEqualTo(2);
+
+    assertThat(repo.resolve(".mm-staging")).doesNotExist();
+    assertThat(repo.resolve("refs/.main.1234.tmp")).doesNotExist();
+    assertThat(repo.resolve("refs/main")).hasContent(COMMIT);
+    assertThat(layout.incomplete(REPO, partial)).as("resumable").exists();
+  }
 }

@@ -47,6 +47,8 @@ class WeightsStoreContractTest {
   @Inject PostgresTransactor pgTx;
   @Inject SqliteTransactor sqliteTx;
   @Inject PostgresOutbox pgOutbox;
+  @Inject PostgresBlobHoldStore pgHolds;
+  @Inject SqliteBlobHoldStore sqliteHolds;
   @Inject SqliteOutbox sqliteOutbox;
 
   record Adapters(
@@ -254,6 +256,25 @@ class WeightsStoreContractTest {
     for (InstallJob j : made) {
       finish(a, j.id);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void blobHoldsLastUntilTheirJobReleasesThem(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    BlobHoldStore holds = kind.equals("postgres") ? pgHolds : sqliteHolds;
+    UUID one = UUID.randomUUID();
+    UUID two = UUID.randomUUID();
+    String repo = "org/hold-" + UUID.randomUUID();
+    await(() -> a.tx().inTransaction(() -> holds.hold(one, "main", repo, List.of("x", "y"))));
+    await(() -> a.tx().inTransaction(() -> holds.hold(one, "main", repo, List.of("x"))));
+    await(() -> a.tx().inTransaction(() -> holds.hold(two, "main", repo, List.of("y", "z"))));
+    await(() -> a.tx().inTransaction(() -> holds.hold(two, "second", repo, List.of("w"))));
+    assertThat(await(() -> holds.held("main", repo))).containsExactlyInAnyOrder("x", "y", "z");
+    await(() -> a.tx().inTransaction(() -> holds.release(one)));
+    assertThat(await(() -> holds.held("main", repo))).containsExactlyInAnyOrder("y", "z");
+    await(() -> a.tx().inTransaction(() -> holds.release(two)));
+    assertThat(await(() -> holds.held("main", repo))).isEmpty();
   }
 
   @ParameterizedTest
