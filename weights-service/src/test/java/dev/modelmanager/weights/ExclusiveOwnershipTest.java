@@ -69,11 +69,15 @@ class ExclusiveOwnershipTest {
     long epoch = find(job).leaseEpoch;
 
     runner.pauseForTest(true); // no heartbeat, no claim: as if the database were unreachable
-    await().atMost(MINUTE).until(() -> !runner.runsHere(job));
-    assertThat(Instant.now())
-        .as("the worker stopped while its lease still held")
+    // The last renewal is in: the deadline this replica keeps is before the database's lease end.
+    await().pollDelay(Duration.ofSeconds(1)).atMost(MINUTE).until(() -> true);
+    Instant givesUp = runner.givesUpAt(job).orElseThrow();
+    assertThat(givesUp)
+        .as("the worker gives the job up while its lease still holds")
         .isBefore(find(job).leaseUntil);
+    await().atMost(MINUTE).until(() -> !runner.actsFor(job));
 
+    await().atMost(MINUTE).until(() -> !runner.runsHere(job));
     InstallJob takenOver =
         await()
             .atMost(MINUTE)

@@ -114,6 +114,25 @@ public class JobRunner {
     return false;
   }
 
+  /**
+   * Whether this replica still acts for the job: it runs here and was not abandoned (a lost or
+   * possibly expired lease aborts its transfers and fences its writes at once; its threads may take
+   * a moment longer to leave).
+   */
+  public boolean actsFor(UUID id) {
+    JobHandle h = running.get(id);
+    return h != null && !h.abandoned();
+  }
+
+  /** When this replica gives the job up unless a heartbeat renews its lease; empty if not here. */
+  public java.util.Optional<java.time.Instant> givesUpAt(UUID id) {
+    JobHandle h = running.get(id);
+    return h == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            java.time.Instant.now().plusNanos(h.leaseHeldUntil() - System.nanoTime()));
+  }
+
   /** Whether a job runs in this replica. */
   public boolean runsHere(UUID id) {
     return running.containsKey(id);
@@ -191,7 +210,7 @@ public class JobRunner {
    */
   private long heldUntil(long sentAt) {
     long lease = config.lease().toNanos();
-    long margin = Math.max(config.heartbeat().toNanos(), lease / 4);
+    long margin = Math.max(2 * config.heartbeat().toNanos(), lease / 3);
     return sentAt + lease - margin;
   }
 
