@@ -39,7 +39,21 @@ class EventsAndMetricsTest {
     List<String> types = types(id);
     assertThat(types.get(0)).isEqualTo("dev.modelmanager.weights.install.created");
     assertThat(types.get(types.size() - 1)).isEqualTo("dev.modelmanager.weights.install.succeeded");
-    JsonNode last = events(id).get(events(id).size() - 1);
+    List<JsonNode> all = events(id);
+    assertThat(all)
+        .as("events carry no file list; the job resource has it")
+        .allSatisfy(e -> assertThat(e.path("data").has("progress")).isFalse());
+    List<java.time.Instant> progressed =
+        all.stream()
+            .filter(e -> e.path("type").asText().endsWith(".progressed"))
+            .map(e -> java.time.Instant.parse(e.path("time").asText()))
+            .toList();
+    for (int i = 1; i < progressed.size(); i++) {
+      assertThat(Duration.between(progressed.get(i - 1), progressed.get(i)))
+          .as("at most one progress event per interval")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+    JsonNode last = all.get(all.size() - 1);
     assertThat(last.path("source").asText()).isEqualTo("/mm/weights-service");
     assertThat(last.path("data").path("commit").asText()).hasSize(40);
   }
@@ -91,8 +105,8 @@ class EventsAndMetricsTest {
           }
         }
       }
-    } catch (Exception e) {
-      return out;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("reading " + Topics.WEIGHTS, e);
     }
     return out;
   }

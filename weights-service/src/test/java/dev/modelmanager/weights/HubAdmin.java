@@ -36,6 +36,11 @@ public final class HubAdmin {
     return out;
   }
 
+  /** The commit the hub's main branch of {@code repo} points at. */
+  public static String commitOf(String repo) {
+    return call("GET", "/api/models/" + repo, null).path("sha").asText();
+  }
+
   public static void faults(String json) {
     call("POST", "/_fake/faults", json);
   }

@@ -67,6 +67,42 @@ class InventoryTest {
   }
 
   @Test
+  void deletingASnapshotKeepsTheBlobsARunningInstallCountsOn() throws Exception {
+    String main = install("{\"repo\": \"mm-test/small\", \"location\": \"holds\"}");
+    String mainId = snapshot("mm-test/small&location=holds").getString("id");
+    // v2 shares every weight file with main; its own config.json hangs until the faults clear.
+    HubAdmin.faults(
+        "{\"type\": \"stall\", \"afterBytes\": 1, \"ms\": 30000, \"path\":"
+            + " \"/mm-test/small/resolve/**\"}");
+    try {
+      String v2 =
+          Installs.start(
+              "{\"repo\": \"mm-test/small\", \"revision\": \"v2\", \"location\": \"holds\"}");
+      Installs.awaitState(v2, MINUTE, "DOWNLOADING");
+
+      given().delete("/api/v1/weights/" + mainId).then().statusCode(200);
+      Path blobs = WeightsHubResource.root().resolve("holds/models--mm-test--small/blobs");
+      try (var files = Files.list(blobs)) {
+        assertThat(files.filter(p -> !p.toString().endsWith(".incomplete")).count())
+            .as("the shared weight blobs stay for the running install")
+            .isGreaterThanOrEqualTo(2);
+      }
+      HubAdmin.clearFaults();
+      JsonPath job = Installs.awaitState(v2, MINUTE, "SUCCEEDED", "FAILED");
+      assertThat(job.getString("state")).as(job.prettify()).isEqualTo("SUCCEEDED");
+      HfCacheCheck.assertReadable(
+          WeightsHubResource.root().resolve("holds"),
+          "mm-test/small",
+          "v2",
+          job.getString("commit"),
+          List.of("config.json", "model-00001-of-00002.safetensors"));
+    } finally {
+      HubAdmin.clearFaults();
+    }
+    assertThat(main).hasSize(40);
+  }
+
+  @Test
   void pinnedSnapshotsCannotBeDeletedUntilUnpinned() {
     install("{\"repo\": \"mm-test/events\", \"location\": \"second\", \"pin\": true}");
     String id = snapshot("mm-test/events").getString("id");
@@ -127,7 +163,7 @@ class InventoryTest {
         .get("/api/v1/weights/locations")
         .then()
         .statusCode(200)
-        .body("name", equalTo(List.of("main", "second", "tiny")))
+        .body("name", equalTo(List.of("main", "second", "tiny", "gated", "gated-cdn", "holds")))
         .body("[0].pvcName", equalTo("models-main"))
         .body("[0].capacityBytes", org.hamcrest.Matchers.greaterThan(0L))
         .body("[2].level", equalTo("WARN"));

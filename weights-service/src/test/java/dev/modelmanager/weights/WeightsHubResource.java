@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A fake hub in the test JVM serving the weights test repositories, three storage locations in temp
+ * A fake hub in the test JVM serving the weights test repositories, six storage locations in temp
  * folders and short engine timings. Tests reach the hub over HTTP ({@link HubAdmin}) and the
  * folders through {@code modelmanager.test.weights.*} system properties.
  */
@@ -24,11 +24,18 @@ public class WeightsHubResource implements QuarkusTestResourceLifecycleManager {
   static final long MIB = 1 << 20;
   static final String SMALL_MAIN_SHA = "5ca1ab1e0000000000000000000000000000beef";
 
+  /**
+   * The token of the gated test repo. Given as {@code HF_TOKEN} only (as a user sets it), never as
+   * {@code mm.hf.token}, so installs prove the documented fallback.
+   */
+  static final String HF_TOKEN = "hf_weightsGatedTestToken";
+
   @Override
   public Map<String, String> start() {
     Path root = root();
     Map<String, String> config = new HashMap<>();
     config.put("mm.hf.endpoint", hubUrl());
+    config.put("HF_TOKEN", HF_TOKEN);
     config.put("mm.hf.max-retries", "4");
     config.put("mm.hf.initial-backoff", "100ms");
     config.put("mm.hf.max-backoff", "2s");
@@ -41,6 +48,13 @@ public class WeightsHubResource implements QuarkusTestResourceLifecycleManager {
     config.put("mm.weights.locations[2].path", root.resolve("tiny").toString());
     config.put("mm.weights.locations[2].headroom-bytes", Long.toString(1L << 60));
     config.put("mm.weights.locations[2].warn-percent", "0.0001");
+    // One location per gated-install test, so each downloads its own bytes.
+    config.put("mm.weights.locations[3].name", "gated");
+    config.put("mm.weights.locations[3].path", root.resolve("gated").toString());
+    config.put("mm.weights.locations[4].name", "gated-cdn");
+    config.put("mm.weights.locations[4].path", root.resolve("gated-cdn").toString());
+    config.put("mm.weights.locations[5].name", "holds");
+    config.put("mm.weights.locations[5].path", root.resolve("holds").toString());
     config.put("mm.weights.headroom-bytes", Long.toString(16 * MIB));
     config.put("mm.weights.download.min-part-bytes", Long.toString(MIB));
     config.put("mm.weights.download.stall-timeout", "1500ms");
@@ -48,7 +62,8 @@ public class WeightsHubResource implements QuarkusTestResourceLifecycleManager {
     config.put("mm.weights.jobs.lease", "3s");
     config.put("mm.weights.jobs.heartbeat", "300ms");
     config.put("mm.weights.jobs.poll-interval", "200ms");
-    config.put("mm.weights.jobs.progress-interval", "500ms");
+    config.put("mm.weights.jobs.progress-interval", "200ms");
+    config.put("mm.weights.jobs.progress-event-interval", "1s");
     config.put("mm.weights.jobs.max-concurrent", "3");
     config.put("mm.sqlite.path", root.resolve("weights.sqlite").toString());
     return config;
@@ -102,7 +117,10 @@ public class WeightsHubResource implements QuarkusTestResourceLifecycleManager {
             "purge-a",
             "purge-b",
             "events",
-            "kafka"
+            "kafka",
+            "shared",
+            "fenced",
+            "poison"
           }) {
         repos.add(
             big(
@@ -111,6 +129,13 @@ public class WeightsHubResource implements QuarkusTestResourceLifecycleManager {
                     ? 4 * MIB
                     : 48 * MIB));
       }
+      repos.add(
+          HubRepo.builder("mm-test/gated")
+              .gated(dev.modelmanager.testkit.hub.Gated.MANUAL)
+              .tokens(HF_TOKEN)
+              .textFile("config.json", "{\"model_type\": \"llama\"}")
+              .file("model.safetensors", generated("gated", 3 * MIB))
+              .build());
       repos.add(
           HubRepo.builder("mm-test/hostile")
               .textFile("config.json", "{}")

@@ -7,6 +7,7 @@ import dev.modelmanager.model.hf.RepoId;
 import dev.modelmanager.model.problem.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.TypeArg;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -14,45 +15,51 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * The Hugging Face Hub API as Model Manager uses it. Retries idempotent requests with backoff that
- * honours Retry-After, follows the Hub's relative redirects (renamed repos), and turns gated,
- * private and missing repositories into clear problems. The token is sent to the Hub's own origin
- * only, never to a CDN it redirects to.
+ * The Hugging Face Hub API as Model Manager uses it: the one Hub transport of every service.
+ * Reactive calls here and the blocking ranged reads of {@link #rangeReader()} follow the same
+ * {@link HubHops} rules (token to the Hub's origin only, redirects, retries honouring Retry-After)
+ * and turn gated, private and missing repositories into the same {@link HubProblems}.
  */
 @ApplicationScoped
 public class HubClient {
   private static final Logger LOG = Logger.getLogger(HubClient.class);
-  private static final int MAX_REDIRECTS = 5;
+  static final String USER_AGENT = "model-manager/0.1";
 
   private final HubConfig config;
   private final Vertx vertx;
   private final ObjectMapper mapper;
   private final MeterRegistry metrics;
-  private final RetryPolicy retry;
+  private final HubHops hops;
   private final String endpoint;
   private final WebClient client;
+  private final HubRangeReader rangeReader;
 
   HubClient(HubConfig config, Vertx vertx, ObjectMapper mapper, MeterRegistry metrics) {
     this.config = config;
     this.vertx = vertx;
     this.mapper = mapper;
     this.metrics = metrics;
-    this.retry = new RetryPolicy(config.maxRetries(), config.initialBackoff(), config.maxBackoff());
-    this.endpoint = config.endpoint().replaceAll("/+$", "");
+    this.hops =
+        new HubHops(
+            config.endpoint(),
+            config.effectiveToken(),
+            new RetryPolicy(config.maxRetries(), config.initialBackoff(), config.maxBackoff()));
+    this.endpoint = hops.endpoint();
+    this.rangeReader = new HubRangeReader(hops, config.connectTimeout());
     this.client =
         WebClient.create(
             vertx,
@@ -61,7 +68,7 @@ public class HubClient {
                 .setFollowRedirects(false)
                 // Identity encoding: byte ranges and sizes must be those of the file itself.
                 .setTryUseCompression(false)
-                .setUserAgent("model-manager/0.1"));
+                .setUserAgent(USER_AGENT));
   }
 
   @PreDestroy
@@ -71,6 +78,11 @@ public class HubClient {
 
   public String endpoint() {
     return endpoint;
+  }
+
+  /** Blocking ranged reads for a download engine, under the same token/redirect/retry rules. */
+  public HubRangeReader rangeReader() {
+    return rangeReader;
   }
 
   /** One page of {@code GET /api/models}; {@code query} holds repeated parameters as lists. */
@@ -84,7 +96,7 @@ public class HubClient {
       return Uni.createFrom()
           .failure(ProblemException.badRequest("cursor does not point at the Hub"));
     }
-    return get(url, Map.of(), null)
+    return get(url, null)
         .map(r -> new HubPage(json(r), LinkHeader.next(r.header("Link"), r.url())));
   }
 
@@ -92,7 +104,7 @@ public class HubClient {
   public Uni<JsonNode> modelInfo(RepoId repo, String revision, List<String> expand) {
     String path = "/api/models/" + repo + (revision == null ? "" : "/revision/" + encode(revision));
     Map<String, List<String>> q = expand.isEmpty() ? Map.of() : Map.of("expand[]", expand);
-    return get(endpoint + path + queryString(q), Map.of(), repo).map(this::json);
+    return get(endpoint + path + queryString(q), repo).map(this::json);
   }
 
   /** Every entry of the repository tree at {@code revision}, following pagination. */
@@ -104,11 +116,11 @@ public class HubClient {
             + "/tree/"
             + encode(revision)
             + "?recursive=true&expand=false";
-    return treePages(url, repo, new java.util.ArrayList<>());
+    return treePages(url, repo, new ArrayList<>());
   }
 
   private Uni<List<JsonNode>> treePages(String url, RepoId repo, List<JsonNode> acc) {
-    return get(url, Map.of(), repo)
+    return get(url, repo)
         .chain(
             r -> {
               json(r).forEach(acc::add);
@@ -120,127 +132,157 @@ public class HubClient {
   /** {@code HEAD resolve/{rev}/{path}}: commit, etag and size, without downloading the file. */
   public Uni<HubFileMetadata> fileMetadata(RepoId repo, String revision, String path) {
     String url = resolveUrl(repo, revision, path);
-    return exchange(HttpMethod.HEAD, url, Map.of("Accept-Encoding", "identity"), false)
-        .map(r -> check(r, repo))
+    return send(HttpMethod.HEAD, url, Map.of("Accept-Encoding", "identity"), false, -1)
+        .map(r -> check(r, repo, path))
         .map(
             r -> {
               boolean lfs = r.header("X-Linked-Etag") != null;
-              String etag = unquote(lfs ? r.header("X-Linked-Etag") : r.header("ETag"));
               String size = lfs ? r.header("X-Linked-Size") : r.header("Content-Length");
               return new HubFileMetadata(
-                  r.header("X-Repo-Commit"), etag, size == null ? -1 : Long.parseLong(size), lfs);
+                  r.header("X-Repo-Commit"),
+                  HubHops.etag(r::header),
+                  size == null ? -1 : Long.parseLong(size),
+                  lfs);
             });
   }
 
   /** Bytes {@code [from, toInclusive]} of a file, following the Hub's redirect to its CDN. */
   public Uni<Buffer> range(RepoId repo, String revision, String path, long from, long toInclusive) {
-    return exchange(
+    return send(
             HttpMethod.GET,
             resolveUrl(repo, revision, path),
             Map.of("Range", "bytes=" + from + "-" + toInclusive),
-            true)
-        .map(r -> check(r, repo))
+            true,
+            toInclusive - from + 1)
+        .onFailure(LimitedBodyCodec.TooLarge.class)
+        .transform(
+            e ->
+                new ProblemException(
+                    ProblemType.UPSTREAM_UNAVAILABLE,
+                    "The Hub sent more of " + path + " than the range asked for"))
+        .map(r -> check(r, repo, path))
         .map(HubResponse::body);
   }
 
-  /** A whole small file (config.json and the like), refusing anything over {@code maxBytes}. */
+  /**
+   * A whole small file (config.json and the like), refusing anything over {@code maxBytes}. Asks
+   * for the first {@code maxBytes + 1} bytes only and stops reading past {@code maxBytes}, so a
+   * large file is never received whole.
+   */
   public Uni<Buffer> download(RepoId repo, String revision, String path, long maxBytes) {
-    return exchange(HttpMethod.GET, resolveUrl(repo, revision, path), Map.of(), true)
-        .map(r -> check(r, repo))
+    return send(
+            HttpMethod.GET,
+            resolveUrl(repo, revision, path),
+            Map.of("Range", "bytes=0-" + maxBytes),
+            true,
+            maxBytes)
+        .onFailure(LimitedBodyCodec.TooLarge.class)
+        .transform(e -> tooLarge(repo, path, maxBytes))
         .map(
             r -> {
+              if (r.status() == 416 && "bytes */0".equals(r.header("Content-Range"))) {
+                return Buffer.buffer(); // an empty file has no byte 0 to range over
+              }
+              check(r, repo, path);
               if (r.body() == null) {
                 return Buffer.buffer();
               }
               if (r.body().length() > maxBytes) {
-                throw new ProblemException(
-                    ProblemType.UPSTREAM_UNAVAILABLE,
-                    path + " of " + repo + " is larger than " + maxBytes + " bytes");
+                throw tooLarge(repo, path, maxBytes);
               }
               return r.body();
             });
   }
 
+  private static ProblemException tooLarge(RepoId repo, String path, long maxBytes) {
+    return new ProblemException(
+        ProblemType.UPSTREAM_UNAVAILABLE,
+        path + " of " + repo + " is larger than " + maxBytes + " bytes");
+  }
+
   /** The URL of a file at a revision. */
   public String resolveUrl(RepoId repo, String revision, String path) {
+    return fileUrl(endpoint, repo, revision, path);
+  }
+
+  static String fileUrl(String endpoint, RepoId repo, String revision, String path) {
     return endpoint + "/" + repo + "/resolve/" + encode(revision) + "/" + encodePath(path);
   }
 
-  private Uni<HubResponse> get(String url, Map<String, String> headers, RepoId repo) {
-    return exchange(HttpMethod.GET, url, headers, false).map(r -> check(r, repo));
+  private Uni<HubResponse> get(String url, RepoId repo) {
+    return send(HttpMethod.GET, url, Map.of(), false, -1).map(r -> check(r, repo, null));
   }
 
   /** Sends with retries and redirects; answers the final response whatever its status. */
   public Uni<HubResponse> exchange(
       HttpMethod method, String url, Map<String, String> headers, boolean followAbsoluteRedirects) {
-    return attempt(method, url, headers, followAbsoluteRedirects, 0, 1);
+    return send(method, url, headers, followAbsoluteRedirects, -1);
   }
 
-  private Uni<HubResponse> attempt(
+  private Uni<HubResponse> send(
       HttpMethod method,
       String url,
       Map<String, String> headers,
       boolean followAbsolute,
-      int redirects,
-      int attempt) {
+      long maxBody) {
+    return attempt(method, new HubRequest(url, followAbsolute), headers, maxBody);
+  }
+
+  private Uni<HubResponse> attempt(
+      HttpMethod method, HubRequest hop, Map<String, String> headers, long maxBody) {
     HttpRequest<Buffer> request =
         client
-            .requestAbs(method, url)
+            .requestAbs(method, hop.url())
             .timeout(config.requestTimeout().toMillis())
             .followRedirects(false);
-    Optional<String> token = config.effectiveToken();
-    if (token.isPresent() && url.startsWith(endpoint + "/")) {
-      request.putHeader("Authorization", "Bearer " + token.get());
+    if (maxBody >= 0) {
+      request = request.as(limited(maxBody));
     }
-    headers.forEach(request::putHeader);
+    HttpRequest<Buffer> r = request;
+    hops.authorization(hop).ifPresent(a -> r.putHeader("Authorization", a));
+    headers.forEach(r::putHeader);
     metrics.counter("mm_hf_requests_total", "method", method.name()).increment();
-    return request
-        .send()
+    return r.send()
         .onItemOrFailure()
         .transformToUni(
             (response, failure) -> {
+              if (failure instanceof LimitedBodyCodec.TooLarge) {
+                return Uni.createFrom().failure(failure);
+              }
               if (failure == null) {
-                return handle(method, url, headers, followAbsolute, redirects, attempt, response);
+                return handle(method, hop, headers, maxBody, response);
               }
-              if (attempt > retry.maxRetries()) {
-                return Uni.createFrom().failure(unreachable(failure));
+              Optional<Duration> wait = hops.afterFailure(hop);
+              if (wait.isEmpty()) {
+                return Uni.createFrom().failure(HubProblems.unreachable(failure));
               }
-              LOG.debugf("Hub request failed (%s), retry %d", failure.toString(), attempt);
-              return sleep(retry.delay(attempt, Optional.empty()))
-                  .chain(
-                      () -> attempt(method, url, headers, followAbsolute, redirects, attempt + 1));
+              LOG.debugf("Hub request failed (%s), retry %d", failure, hop.attempt());
+              return sleep(wait.get()).chain(() -> attempt(method, hop, headers, maxBody));
             });
+  }
+
+  private static BodyCodec<Buffer> limited(long maxBytes) {
+    return BodyCodec.newInstance(
+        new LimitedBodyCodec(maxBytes),
+        new TypeArg<Buffer>(
+            o -> Buffer.newInstance((io.vertx.core.buffer.Buffer) o), Buffer::getDelegate));
   }
 
   private Uni<HubResponse> handle(
       HttpMethod method,
-      String url,
+      HubRequest hop,
       Map<String, String> headers,
-      boolean followAbsolute,
-      int redirects,
-      int attempt,
+      long maxBody,
       HttpResponse<Buffer> response) {
     int status = response.statusCode();
-    String location = response.getHeader("Location");
-    if (status >= 300 && status < 400 && location != null) {
-      boolean relative = !location.contains("://");
-      if (relative || followAbsolute) {
-        if (redirects >= MAX_REDIRECTS) {
-          return Uni.createFrom()
-              .failure(
-                  new ProblemException(
-                      ProblemType.UPSTREAM_UNAVAILABLE, "The Hub redirected too often"));
-        }
-        String next = URI.create(url).resolve(location).toString();
-        return attempt(method, next, headers, followAbsolute, redirects + 1, 1);
-      }
+    String url = hop.url();
+    HubHops.Next next = hops.afterResponse(hop, status, response::getHeader);
+    if (next instanceof HubHops.Follow) {
+      return attempt(method, hop, headers, maxBody);
     }
-    if (RetryPolicy.retryable(status) && attempt <= retry.maxRetries()) {
-      Duration wait =
-          retry.delay(attempt, RetryPolicy.parseRetryAfter(response.getHeader("Retry-After")));
-      LOG.debugf("Hub answered %d, retry %d in %s", status, attempt, wait);
-      return sleep(wait)
-          .chain(() -> attempt(method, url, headers, followAbsolute, redirects, attempt + 1));
+    if (next instanceof HubHops.Retry retry) {
+      LOG.debugf("Hub answered %d, retry %d in %s", status, hop.attempt(), retry.delay());
+      return sleep(retry.delay()).chain(() -> attempt(method, hop, headers, maxBody));
     }
     return Uni.createFrom().item(new HubResponse(status, response.headers(), response.body(), url));
   }
@@ -251,46 +293,11 @@ public class HubClient {
   }
 
   /** Passes 2xx/3xx through; maps the Hub's errors to problems a user can act on. */
-  HubResponse check(HubResponse r, RepoId repo) {
-    int s = r.status();
-    if (s < 400) {
+  static HubResponse check(HubResponse r, RepoId repo, String path) {
+    if (r.status() < 400) {
       return r;
     }
-    String code = r.header("X-Error-Code");
-    String what = repo == null ? "the Hub" : repo.toString();
-    if ("RepoNotFound".equals(code) || (s == 404 && code == null)) {
-      throw ProblemException.notFound(
-          "No model "
-              + what
-              + " on the Hub; if it is private, set HF_TOKEN to a token that can read it");
-    }
-    if ("EntryNotFound".equals(code)) {
-      throw ProblemException.notFound("The file does not exist in " + what);
-    }
-    if ("RevisionNotFound".equals(code)) {
-      throw ProblemException.notFound("The revision does not exist in " + what);
-    }
-    if ("GatedRepo".equals(code) || s == 401 || s == 403) {
-      throw new ProblemException(
-          ProblemType.HUB_ACCESS_DENIED,
-          what
-              + " is gated or private: accept its license on the Hub and set HF_TOKEN to a token of that account");
-    }
-    if (s == 429) {
-      throw new ProblemException(
-          ProblemType.UPSTREAM_RATE_LIMITED, "The Hub is rate limiting requests; try again later");
-    }
-    throw new ProblemException(ProblemType.UPSTREAM_UNAVAILABLE, "The Hub answered " + s);
-  }
-
-  private static ProblemException unreachable(Throwable failure) {
-    if (failure instanceof TimeoutException
-        || failure instanceof io.netty.handler.timeout.TimeoutException) {
-      return new ProblemException(ProblemType.UPSTREAM_TIMEOUT, "The Hub did not answer in time");
-    }
-    return new ProblemException(
-        ProblemType.UPSTREAM_UNAVAILABLE,
-        "The Hub is not reachable: " + failure.getClass().getSimpleName());
+    throw HubProblems.of(r.status(), r.header("X-Error-Code"), repo, path);
   }
 
   private JsonNode json(HubResponse r) {
@@ -329,13 +336,5 @@ public class HubClient {
       b.append(encode(segment));
     }
     return b.toString();
-  }
-
-  private static String unquote(String etag) {
-    if (etag == null) {
-      return null;
-    }
-    String e = etag.startsWith("W/") ? etag.substring(2) : etag;
-    return e.replace("\"", "");
   }
 }

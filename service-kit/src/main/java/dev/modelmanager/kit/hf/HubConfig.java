@@ -14,14 +14,16 @@ public interface HubConfig {
   @WithDefault("${HF_ENDPOINT:https://huggingface.co}")
   String endpoint();
 
-  /** Access token for gated and private repositories; {@code HF_TOKEN} when unset. */
+  /**
+   * Access token for gated and private repositories; {@code HF_TOKEN} (environment variable or any
+   * config source) when unset.
+   */
+  @WithDefault("${HF_TOKEN:}")
   Optional<String> token();
 
-  /** The token to send: {@code mm.hf.token}, else the {@code HF_TOKEN} environment variable. */
+  /** The token to send: {@code mm.hf.token}, else {@code HF_TOKEN}; never blank. */
   default Optional<String> effectiveToken() {
-    return token()
-        .or(() -> Optional.ofNullable(System.getenv("HF_TOKEN")))
-        .filter(t -> !t.isBlank());
+    return token().filter(t -> !t.isBlank());
   }
 
   @WithDefault("5s")

@@ -23,6 +23,7 @@ public enum ProblemType {
   SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503),
   INSUFFICIENT_STORAGE(
       "insufficient-storage", "Not enough free space in the storage location", 507),
+  STORAGE_FULL("storage-full", "The storage location ran out of space while writing", 507),
   CHECKSUM_MISMATCH(
       "checksum-mismatch", "Downloaded bytes do not match the expected checksum", 502),
   INTERNAL("internal", "Internal error", 500);

@@ -56,6 +56,7 @@ public final class RequestLog {
       entry.put("path", request.path());
       entry.put("query", request.query());
       entry.put("range", request.range());
+      entry.put("token", request.token());
       entry.put("status", request.status());
       entry.put("bytesSent", request.bytesSent());
     }

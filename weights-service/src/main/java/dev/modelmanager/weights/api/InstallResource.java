@@ -2,11 +2,18 @@ package dev.modelmanager.weights.api;
 
 import dev.modelmanager.model.api.Page;
 import dev.modelmanager.model.problem.Problem;
-import dev.modelmanager.weights.service.InstallRequest;
+import dev.modelmanager.weights.domain.InstallJob;
+import dev.modelmanager.weights.domain.InstallState;
+import dev.modelmanager.weights.domain.JobQuery;
 import dev.modelmanager.weights.service.InstallService;
-import dev.modelmanager.weights.service.InstallView;
-import dev.modelmanager.weights.service.WeightsJson;
+import dev.modelmanager.weights.store.WeightsJson;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +24,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -64,27 +73,50 @@ public class InstallResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Uni<Response> create(InstallRequest request) {
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "An open install of the same snapshot (location, repo, commit) exists: this is it",
+      content = @Content(schema = @Schema(implementation = InstallView.class)))
+  public Uni<Response> create(@Valid @NotNull InstallRequest request) {
     return installs
-        .create(request)
+        .create(request.toOrder())
         .map(
-            job ->
-                Response.accepted(json.view(job))
-                    .location(URI.create("/api/v1/weights/installs/" + job.id))
+            queued ->
+                (queued.existing() ? Response.ok() : Response.accepted())
+                    .entity(InstallView.of(queued.job(), json))
+                    .location(URI.create("/api/v1/weights/installs/" + queued.job().id))
                     .build());
   }
 
   @GET
   @Operation(summary = "List install jobs, newest first")
   public Uni<Page<InstallView>> list(
-      @QueryParam("state") String state,
-      @QueryParam("repo") String repo,
-      @QueryParam("location") String location,
-      @QueryParam("limit") @DefaultValue("50") int limit,
-      @QueryParam("cursor") String cursor) {
+      @QueryParam("state")
+          @Pattern(
+              regexp =
+                  "(?i)QUEUED|RESOLVING|DOWNLOADING|VERIFYING|FINALIZING|SUCCEEDED|FAILED|CANCELLED",
+              message = "unknown state")
+          String state,
+      @QueryParam("repo") @Size(max = 200) String repo,
+      @QueryParam("location") @Size(max = 63) String location,
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+      @QueryParam("cursor") @WeightsConstraints.JobCursorValue String cursor) {
+    JobQuery query =
+        new JobQuery(
+            state == null ? null : InstallState.valueOf(state.toUpperCase(Locale.ROOT)),
+            repo,
+            location,
+            JobCursor.parse(cursor));
+    // One more than the page tells whether a next page exists without counting.
     return installs
-        .list(state, repo, location, limit, cursor)
-        .map(p -> new Page<>(p.items().stream().map(json::view).toList(), p.nextCursor()));
+        .list(query, limit + 1)
+        .map(
+            jobs -> {
+              List<InstallJob> page = jobs.size() > limit ? jobs.subList(0, limit) : jobs;
+              String next = jobs.size() > limit ? JobCursor.after(page.get(limit - 1)) : null;
+              return new Page<>(page.stream().map(j -> InstallView.of(j, json)).toList(), next);
+            });
   }
 
   @GET
@@ -101,7 +133,7 @@ public class InstallResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Uni<InstallView> get(@PathParam("id") UUID id) {
-    return installs.get(id).map(json::view);
+    return installs.get(id).map(j -> InstallView.of(j, json));
   }
 
   @POST
@@ -119,7 +151,7 @@ public class InstallResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Uni<Response> cancel(@PathParam("id") UUID id) {
-    return installs.cancel(id).map(job -> Response.accepted(json.view(job)).build());
+    return installs.cancel(id).map(job -> Response.accepted(InstallView.of(job, json)).build());
   }
 
   @POST
@@ -141,7 +173,7 @@ public class InstallResource {
         .retry(id)
         .map(
             job ->
-                Response.accepted(json.view(job))
+                Response.accepted(InstallView.of(job, json))
                     .location(URI.create("/api/v1/weights/installs/" + job.id))
                     .build());
   }

@@ -2,15 +2,14 @@ package dev.modelmanager.weights.api;
 
 import dev.modelmanager.model.api.Page;
 import dev.modelmanager.model.problem.Problem;
+import dev.modelmanager.weights.domain.InstalledSnapshot;
 import dev.modelmanager.weights.domain.StorageThresholds;
+import dev.modelmanager.weights.hubcache.StorageLocations;
 import dev.modelmanager.weights.service.InventoryService;
-import dev.modelmanager.weights.service.PurgeRequest;
-import dev.modelmanager.weights.service.PurgeResult;
-import dev.modelmanager.weights.service.ReconcileReport;
 import dev.modelmanager.weights.service.Reconciler;
-import dev.modelmanager.weights.service.SnapshotView;
-import dev.modelmanager.weights.storage.StorageLocations;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -54,7 +53,9 @@ public class WeightsResource {
       @QueryParam("q") String q,
       @QueryParam("limit") @DefaultValue("50") int limit,
       @QueryParam("cursor") String cursor) {
-    return inventory.list(status, pinned, orphaned, location, q, limit, cursor);
+    Page<InstalledSnapshot> page =
+        inventory.list(status, pinned, orphaned, location, q, limit, cursor);
+    return new Page<>(SnapshotView.of(page.items()), page.nextCursor());
   }
 
   @GET
@@ -95,8 +96,8 @@ public class WeightsResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public PurgeResult purge(PurgeRequest request) {
-    return inventory.purge(request);
+  public PurgeResult purge(@Valid @NotNull PurgeRequest request) {
+    return PurgeResult.of(inventory.purge(request.toOrder()));
   }
 
   @POST
@@ -105,7 +106,7 @@ public class WeightsResource {
       summary =
           "Compare disk and inventory now: adopt orphans, mark missing, report unreferenced blobs")
   public ReconcileReport reconcile() {
-    return reconciler.reconcile();
+    return ReconcileReport.of(reconciler.reconcile());
   }
 
   @GET
@@ -118,21 +119,21 @@ public class WeightsResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public SnapshotView get(@PathParam("id") UUID id) {
-    return inventory.get(id);
+    return SnapshotView.of(inventory.get(id));
   }
 
   @POST
   @Path("/{id}/pin")
   @Operation(summary = "Pin a snapshot: purge and delete leave it alone")
   public SnapshotView pin(@PathParam("id") UUID id) {
-    return inventory.pin(id, true);
+    return SnapshotView.of(inventory.pin(id, true));
   }
 
   @POST
   @Path("/{id}/unpin")
   @Operation(summary = "Unpin a snapshot")
   public SnapshotView unpin(@PathParam("id") UUID id) {
-    return inventory.pin(id, false);
+    return SnapshotView.of(inventory.pin(id, false));
   }
 
   @DELETE
@@ -146,6 +147,6 @@ public class WeightsResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public SnapshotView delete(@PathParam("id") UUID id) {
-    return inventory.delete(id);
+    return SnapshotView.of(inventory.delete(id));
   }
 }

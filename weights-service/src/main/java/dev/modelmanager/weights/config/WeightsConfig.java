@@ -101,9 +101,20 @@ public interface WeightsConfig {
     @WithDefault("1s")
     Duration heartbeat();
 
-    /** Progress is saved and announced at most this often. */
+    /** Progress is saved at most this often. */
     @WithDefault("1s")
     Duration progressInterval();
+
+    /** A progress event is announced at most this often per job (saves stay more frequent). */
+    @WithDefault("5s")
+    Duration progressEventInterval();
+
+    /**
+     * A job whose replica died this many times while running it (its lease expired) fails with that
+     * reason instead of taking down the next replica too.
+     */
+    @WithDefault("3")
+    int maxCrashes();
 
     /** Turns the runner off on this replica (API only). */
     @WithDefault("true")

@@ -38,7 +38,16 @@ public final class InstallJob {
   public String owner;
 
   public Instant leaseUntil;
+
+  /** The fencing token of the current claim: every write of the owner is conditional on it. */
+  public long leaseEpoch;
+
+  /** Claims so far. */
   public int attempts;
+
+  /** Claims that took the job over from an owner whose lease expired (it crashed or hung). */
+  public int crashes;
+
   public Instant createdAt;
   public Instant updatedAt;
   public Instant startedAt;

@@ -10,6 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DeploymentUsage {
   public boolean inUse(Snapshot snapshot) {
-    return false;
+    return !usedBy(snapshot).isEmpty();
+  }
+
+  /** The deployments serving the snapshot. */
+  public java.util.List<String> usedBy(Snapshot snapshot) {
+    return java.util.List.of();
   }
 }

@@ -1,37 +1,39 @@
 package dev.modelmanager.weights.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelmanager.kit.hf.HubClient;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.kit.web.ProblemException;
-import dev.modelmanager.model.api.Page;
 import dev.modelmanager.model.events.EventTypes;
 import dev.modelmanager.model.hf.RepoId;
-import dev.modelmanager.weights.domain.GlobPattern;
+import dev.modelmanager.model.problem.ProblemType;
 import dev.modelmanager.weights.domain.HubPath;
 import dev.modelmanager.weights.domain.InstallJob;
-import dev.modelmanager.weights.domain.InstallState;
+import dev.modelmanager.weights.domain.InstallOrder;
+import dev.modelmanager.weights.domain.JobQuery;
+import dev.modelmanager.weights.domain.QueuedInstall;
 import dev.modelmanager.weights.domain.Snapshot;
-import dev.modelmanager.weights.storage.StorageLocations;
+import dev.modelmanager.weights.engine.JobRunner;
+import dev.modelmanager.weights.events.WeightsEvents;
+import dev.modelmanager.weights.hubcache.StorageLocations;
 import dev.modelmanager.weights.store.InstallJobStore;
 import dev.modelmanager.weights.store.SnapshotStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
 
 /** Install use cases of the API: create, read, list, cancel, retry. */
 @ApplicationScoped
 public class InstallService {
-  private static final int LIST_WINDOW = 1000;
-
   private final InstallJobStore jobs;
   private final SnapshotStore snapshots;
   private final StorageLocations locations;
   private final Transactor tx;
   private final WeightsEvents events;
   private final JobRunner runner;
+  private final HubClient hub;
 
   InstallService(
       InstallJobStore jobs,
@@ -39,128 +41,117 @@ public class InstallService {
       StorageLocations locations,
       Transactor tx,
       WeightsEvents events,
-      JobRunner runner) {
+      JobRunner runner,
+      HubClient hub) {
     this.jobs = jobs;
     this.snapshots = snapshots;
     this.locations = locations;
     this.tx = tx;
     this.events = events;
     this.runner = runner;
+    this.hub = hub;
   }
 
-  /** Validates, refuses duplicates (409) and queues the job with its created event. */
-  public Uni<InstallJob> create(InstallRequest req) {
-    if (req == null) {
-      return Uni.createFrom()
-          .failure(ProblemException.badRequest("A JSON body with at least 'repo' is required"));
-    }
-    InstallJob job;
-    try {
-      job = validate(req);
-    } catch (ProblemException e) {
-      return Uni.createFrom().failure(e);
-    }
-    return jobs.findOpen(job.repo, job.revision, job.location)
-        .invoke(
-            open -> {
-              if (open.isPresent()) {
-                throw ProblemException.conflict(
-                    job.repo
-                        + "@"
-                        + job.revision
-                        + " is already being installed on '"
-                        + job.location
-                        + "' by install "
-                        + open.get().id);
-              }
-            })
-        .chain(() -> snapshots.all())
-        .invoke(
-            all -> {
-              if (job.overwrite) {
-                return;
-              }
-              all.stream()
-                  .filter(s -> s.location().equals(job.location) && s.repo().equals(job.repo))
-                  .filter(s -> Snapshot.READY.equals(s.status()))
-                  .filter(
-                      s ->
-                          s.commit().equals(job.revision.toLowerCase(Locale.ROOT))
-                              || s.revision().equals(job.revision))
-                  .findFirst()
-                  .ifPresent(
-                      s -> {
-                        throw ProblemException.conflict(
-                            "Snapshot "
-                                + s.commit()
-                                + " of "
-                                + job.repo
-                                + "@"
-                                + job.revision
-                                + " is already installed on '"
-                                + job.location
-                                + "' (id "
-                                + s.id()
-                                + "); set overwrite=true to install it again");
-                      });
-            })
+  /**
+   * Resolves the revision to its commit, refuses an installed snapshot (409 unless overwrite), and
+   * queues the job with its created event, or answers the open job that already writes the same
+   * (location, repo, commit): the database allows one, so concurrent requests share it.
+   */
+  public Uni<QueuedInstall> create(InstallOrder order) {
+    String location =
+        order.location() == null
+            ? locations.first().name()
+            : locations.get(order.location()).name();
+    RepoId repo = RepoId.parse(order.repo());
+    return hub.modelInfo(repo, order.revision(), List.of())
+        .map(InstallService::commitOf)
         .chain(
+            commit -> {
+              InstallJob job =
+                  InstallJob.create(
+                      order.repo(),
+                      order.revision(),
+                      location,
+                      order.include(),
+                      order.exclude(),
+                      order.overwrite(),
+                      order.pin(),
+                      Instant.now());
+              job.commit = commit;
+              return refuseInstalled(job).chain(() -> queue(job));
+            });
+  }
+
+  private static String commitOf(JsonNode info) {
+    String commit = info.path("sha").asText(null);
+    if (!HubPath.isCommit(commit)) {
+      throw new ProblemException(ProblemType.UPSTREAM_UNAVAILABLE, "The Hub gave no commit");
+    }
+    return commit.toLowerCase();
+  }
+
+  private Uni<Void> refuseInstalled(InstallJob job) {
+    if (job.overwrite) {
+      return Uni.createFrom().voidItem();
+    }
+    return snapshots
+        .find(job.location, job.repo, job.commit)
+        .invoke(
+            found ->
+                found
+                    .filter(s -> Snapshot.READY.equals(s.status()))
+                    // Another revision name on an installed commit only needs its ref written.
+                    .filter(
+                        s -> s.revision().equals(job.revision) || s.commit().equals(job.revision))
+                    .ifPresent(
+                        s -> {
+                          throw ProblemException.conflict(
+                              "Snapshot "
+                                  + s.commit()
+                                  + " of "
+                                  + job.repo
+                                  + "@"
+                                  + job.revision
+                                  + " is already installed on '"
+                                  + job.location
+                                  + "' (id "
+                                  + s.id()
+                                  + "); set overwrite=true to install it again");
+                        }))
+        .replaceWithVoid();
+  }
+
+  private Uni<QueuedInstall> queue(InstallJob job) {
+    return jobs.findOpen(job.location, job.repo, job.commit)
+        .chain(
+            open ->
+                open.isPresent()
+                    ? Uni.createFrom().item(new QueuedInstall(open.get(), true))
+                    : insert(job));
+  }
+
+  private Uni<QueuedInstall> insert(InstallJob job) {
+    return tx.inTransaction(
             () ->
-                tx.inTransaction(
-                    () ->
-                        jobs.insert(job)
-                            .chain(() -> events.install(EventTypes.WEIGHTS_INSTALL_CREATED, job))))
+                jobs.insert(job)
+                    .chain(() -> events.install(EventTypes.WEIGHTS_INSTALL_CREATED, job)))
         // Committed: this replica may start it now instead of at its next poll.
         .invoke(runner::wake)
-        .replaceWith(job);
-  }
-
-  private InstallJob validate(InstallRequest req) {
-    String repo;
-    try {
-      repo = RepoId.parse(req.repo()).toString();
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalidField("repo", e.getMessage());
-    }
-    String revision = req.revision() == null || req.revision().isBlank() ? "main" : req.revision();
-    try {
-      HubPath.validateRevision(revision);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalidField("revision", e.getMessage());
-    }
-    String location =
-        req.location() == null ? locations.first().name() : locations.get(req.location()).name();
-    List<String> include = patterns("include", req.include());
-    List<String> exclude = patterns("exclude", req.exclude());
-    return InstallJob.create(
-        repo,
-        revision,
-        location,
-        include,
-        exclude,
-        Boolean.TRUE.equals(req.overwrite()),
-        Boolean.TRUE.equals(req.pin()),
-        Instant.now());
-  }
-
-  private static List<String> patterns(String field, List<String> values) {
-    if (values == null) {
-      return List.of();
-    }
-    if (values.size() > 100) {
-      throw ProblemException.invalidField(field, "at most 100 patterns");
-    }
-    for (int i = 0; i < values.size(); i++) {
-      try {
-        GlobPattern.of(values.get(i));
-        if (values.get(i).contains("\n")) {
-          throw new IllegalArgumentException("pattern contains a line break");
-        }
-      } catch (IllegalArgumentException e) {
-        throw ProblemException.invalidField(field + "[" + i + "]", e.getMessage());
-      }
-    }
-    return List.copyOf(values);
+        .replaceWith(new QueuedInstall(job, false))
+        // A concurrent request inserted the same open job first (unique index): join it.
+        .onFailure()
+        .recoverWithUni(
+            failure ->
+                jobs.findOpen(job.location, job.repo, job.commit)
+                    .map(
+                        open ->
+                            new QueuedInstall(
+                                open.orElseThrow(
+                                    () ->
+                                        failure instanceof RuntimeException r
+                                            ? r
+                                            : new IllegalStateException(failure)),
+                                true)));
   }
 
   public Uni<InstallJob> get(UUID id) {
@@ -168,32 +159,15 @@ public class InstallService {
         .map(j -> j.orElseThrow(() -> ProblemException.notFound("No install " + id)));
   }
 
-  /** Jobs newest first, filtered by state, repo and location. */
-  public Uni<Page<InstallJob>> list(
-      String state, String repo, String location, int limit, String cursor) {
-    InstallState wanted;
-    try {
-      wanted = state == null ? null : InstallState.valueOf(state.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return Uni.createFrom()
-          .failure(ProblemException.invalidField("state", "unknown state " + state));
-    }
-    return jobs.list(LIST_WINDOW)
-        .map(
-            all ->
-                Cursors.page(
-                    all.stream()
-                        .filter(j -> wanted == null || j.state == wanted)
-                        .filter(j -> repo == null || j.repo.equals(repo))
-                        .filter(j -> location == null || j.location.equals(location))
-                        .toList(),
-                    limit,
-                    cursor));
+  /** One page of jobs, newest first, after the keyset position of {@code query}. */
+  public Uni<List<InstallJob>> list(JobQuery query, int limit) {
+    return jobs.list(query, limit);
   }
 
   /**
-   * A queued job ends CANCELLED at once; a running one is stopped by its runner (here at once, on
-   * another replica at its next heartbeat).
+   * A QUEUED job ends CANCELLED at once by a conditional update that a concurrent claim cannot undo
+   * (the claimer's fenced writes then find the job closed); a running one is stopped by its runner
+   * (here at once, on another replica at its next heartbeat).
    */
   public Uni<InstallJob> cancel(UUID id) {
     return get(id)
@@ -204,47 +178,46 @@ public class InstallService {
                     .failure(
                         ProblemException.conflict("Install " + id + " already ended " + job.state));
               }
-              if (job.state == InstallState.QUEUED && job.owner == null) {
-                job.moveTo(InstallState.CANCELLED, Instant.now());
-                return tx.inTransaction(
-                        () ->
-                            jobs.update(job)
-                                .chain(
-                                    () ->
-                                        events.install(EventTypes.WEIGHTS_INSTALL_CANCELLED, job)))
-                    .replaceWith(job);
-              }
-              return tx.inTransaction(() -> jobs.requestCancel(id))
-                  .invoke(() -> runner.cancelLocally(id))
+              Instant now = Instant.now();
+              return tx.inTransaction(
+                      () ->
+                          jobs.cancelQueued(id, now)
+                              .chain(
+                                  cancelled ->
+                                      cancelled
+                                          ? get(id)
+                                              .chain(
+                                                  c ->
+                                                      events.install(
+                                                          EventTypes.WEIGHTS_INSTALL_CANCELLED, c))
+                                              .replaceWith(true)
+                                          : jobs.requestCancel(id).replaceWith(false)))
+                  .invoke(cancelled -> runner.cancelLocally(id))
                   .chain(() -> get(id));
             });
   }
 
   /** Queues a failed or cancelled job again; verified blobs and persisted parts are kept. */
   public Uni<InstallJob> retry(UUID id) {
-    return get(id)
+    return tx.inTransaction(() -> jobs.requeue(id, Instant.now()))
+        .onFailure()
+        .transform(
+            e ->
+                ProblemException.conflict(
+                    "Another install of the same snapshot is open; cancel it or wait for it"))
         .chain(
-            job -> {
-              if (job.state != InstallState.FAILED && job.state != InstallState.CANCELLED) {
-                return Uni.createFrom()
-                    .failure(
-                        ProblemException.conflict(
-                            "Only a FAILED or CANCELLED install can be retried; "
-                                + id
-                                + " is "
-                                + job.state));
-              }
-              job.moveTo(InstallState.QUEUED, Instant.now());
-              job.error = null;
-              job.cancelRequested = false;
-              job.owner = null;
-              job.leaseUntil = null;
-              job.finishedAt = null;
-              return tx.inTransaction(() -> jobs.update(job)).replaceWith(job);
-            });
-  }
-
-  static boolean same(String a, String b) {
-    return Objects.equals(a, b);
+            requeued ->
+                get(id)
+                    .invoke(
+                        job -> {
+                          if (!requeued) {
+                            throw ProblemException.conflict(
+                                "Only a FAILED or CANCELLED install can be retried; "
+                                    + id
+                                    + " is "
+                                    + job.state);
+                          }
+                        }))
+        .invoke(runner::wake);
   }
 }

@@ -5,11 +5,17 @@ import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.api.Page;
 import dev.modelmanager.model.events.EventTypes;
 import dev.modelmanager.model.hf.RepoId;
+import dev.modelmanager.weights.domain.InstalledSnapshot;
+import dev.modelmanager.weights.domain.PurgeOrder;
+import dev.modelmanager.weights.domain.PurgeOutcome;
 import dev.modelmanager.weights.domain.PurgePolicy;
 import dev.modelmanager.weights.domain.Snapshot;
-import dev.modelmanager.weights.storage.HubCacheLayout;
-import dev.modelmanager.weights.storage.StorageLocations;
-import dev.modelmanager.weights.storage.StorageLocations.StorageLocation;
+import dev.modelmanager.weights.engine.Blocking;
+import dev.modelmanager.weights.events.WeightsEvents;
+import dev.modelmanager.weights.hubcache.HubCacheLayout;
+import dev.modelmanager.weights.hubcache.StorageLocations;
+import dev.modelmanager.weights.hubcache.StorageLocations.StorageLocation;
+import dev.modelmanager.weights.store.BlobHoldStore;
 import dev.modelmanager.weights.store.SnapshotStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -33,6 +39,7 @@ public class InventoryService {
   private static final Logger LOG = Logger.getLogger(InventoryService.class);
 
   private final SnapshotStore snapshots;
+  private final BlobHoldStore holds;
   private final StorageLocations locations;
   private final Transactor tx;
   private final WeightsEvents events;
@@ -40,11 +47,13 @@ public class InventoryService {
 
   InventoryService(
       SnapshotStore snapshots,
+      BlobHoldStore holds,
       StorageLocations locations,
       Transactor tx,
       WeightsEvents events,
       DeploymentUsage usage) {
     this.snapshots = snapshots;
+    this.holds = holds;
     this.locations = locations;
     this.tx = tx;
     this.events = events;
@@ -52,7 +61,7 @@ public class InventoryService {
   }
 
   /** Snapshots filtered by status, pinned, orphaned, location and a repo substring. */
-  public Page<SnapshotView> list(
+  public Page<InstalledSnapshot> list(
       String status,
       Boolean pinned,
       Boolean orphaned,
@@ -69,7 +78,7 @@ public class InventoryService {
       throw ProblemException.invalidField("status", "one of READY, ORPHANED, MISSING");
     }
     String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
-    List<SnapshotView> all =
+    List<InstalledSnapshot> all =
         all().stream()
             .filter(s -> wanted == null || s.status().equals(wanted))
             .filter(s -> pinned == null || s.pinned() == pinned)
@@ -85,18 +94,18 @@ public class InventoryService {
     return Cursors.page(all, limit, cursor);
   }
 
-  public SnapshotView get(UUID id) {
+  public InstalledSnapshot get(UUID id) {
     return view(find(id));
   }
 
-  public SnapshotView pin(UUID id, boolean pinned) {
+  public InstalledSnapshot pin(UUID id, boolean pinned) {
     Snapshot s = find(id);
     Blocking.await(() -> tx.inTransaction(() -> snapshots.setPinned(id, pinned)));
     return view(s.withPinned(pinned));
   }
 
   /** Deletes an unpinned, unused snapshot and the blobs no other snapshot of its repo uses. */
-  public SnapshotView delete(UUID id) {
+  public InstalledSnapshot delete(UUID id) {
     Snapshot s = find(id);
     if (s.pinned()) {
       throw ProblemException.conflict("Snapshot " + id + " is pinned; unpin it first");
@@ -114,31 +123,17 @@ public class InventoryService {
         .forEach(o -> kept.addAll(o.blobs().keySet()));
     Set<String> freed = new HashSet<>(s.blobs().keySet());
     freed.removeAll(kept);
+    freed.removeAll(held(s));
     remove(s, freed);
     return view(s);
   }
 
   /** The purge plan, executed unless {@code dryRun}. */
-  public PurgeResult purge(PurgeRequest req) {
-    if (req == null || req.policy() == null) {
-      throw ProblemException.invalidField("policy", "lru or age is required");
-    }
-    PurgePolicy.Kind kind;
-    try {
-      kind = PurgePolicy.Kind.valueOf(req.policy().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalidField("policy", "lru or age");
-    }
-    if (kind == PurgePolicy.Kind.LRU
-        && (req.targetFreeBytes() == null || req.targetFreeBytes() < 0)) {
-      throw ProblemException.invalidField("targetFreeBytes", "lru needs a target of free bytes");
-    }
-    if (kind == PurgePolicy.Kind.AGE && req.maxAgeDays() != null && req.maxAgeDays() < 0) {
-      throw ProblemException.invalidField("maxAgeDays", "must not be negative");
-    }
+  public PurgeOutcome purge(PurgeOrder req) {
+    PurgePolicy.Kind kind = req.kind();
     StorageLocation location =
         req.location() == null ? locations.first() : locations.get(req.location());
-    boolean dryRun = req.dryRun() == null || req.dryRun();
+    boolean dryRun = req.dryRun();
     List<Snapshot> inLocation =
         all().stream()
             .filter(s -> s.location().equals(location.name()))
@@ -168,19 +163,20 @@ public class InventoryService {
           continue;
         }
         Set<String> freed = new HashSet<>();
+        Set<String> held = held(s);
         s.blobs()
             .keySet()
             .forEach(
                 b -> {
-                  if (d.blobsFreed().contains(s.repo() + "/" + b)) {
+                  if (d.blobsFreed().contains(s.repo() + "/" + b) && !held.contains(b)) {
                     freed.add(b);
                   }
                 });
         remove(s, freed);
       }
     }
-    return new PurgeResult(
-        kind.name().toLowerCase(Locale.ROOT),
+    return new PurgeOutcome(
+        kind,
         location.name(),
         dryRun,
         free,
@@ -235,6 +231,11 @@ public class InventoryService {
     }
   }
 
+  /** Blobs of the snapshot's repo that a running install counts on: never deleted under it. */
+  private Set<String> held(Snapshot s) {
+    return Blocking.await(() -> holds.held(s.location(), s.repo()));
+  }
+
   List<Snapshot> all() {
     return Blocking.await(snapshots::all);
   }
@@ -244,7 +245,7 @@ public class InventoryService {
         .orElseThrow(() -> ProblemException.notFound("No snapshot " + id));
   }
 
-  SnapshotView view(Snapshot s) {
+  InstalledSnapshot view(Snapshot s) {
     String path;
     try {
       path =
@@ -256,7 +257,7 @@ public class InventoryService {
     } catch (RuntimeException e) {
       path = null;
     }
-    return SnapshotView.of(s, path, usage.inUse(s));
+    return new InstalledSnapshot(s, path, usage.usedBy(s));
   }
 
   static List<String> ids(List<Snapshot> l) {

@@ -1,11 +1,14 @@
 package dev.modelmanager.weights.service;
 
 import dev.modelmanager.kit.store.Transactor;
+import dev.modelmanager.weights.domain.InstalledSnapshot;
+import dev.modelmanager.weights.domain.Reconciliation;
 import dev.modelmanager.weights.domain.Snapshot;
-import dev.modelmanager.weights.storage.HubCacheLayout.RepoOnDisk;
-import dev.modelmanager.weights.storage.HubCacheLayout.SnapshotOnDisk;
-import dev.modelmanager.weights.storage.StorageLocations;
-import dev.modelmanager.weights.storage.StorageLocations.StorageLocation;
+import dev.modelmanager.weights.engine.Blocking;
+import dev.modelmanager.weights.hubcache.HubCacheLayout.RepoOnDisk;
+import dev.modelmanager.weights.hubcache.HubCacheLayout.SnapshotOnDisk;
+import dev.modelmanager.weights.hubcache.StorageLocations;
+import dev.modelmanager.weights.hubcache.StorageLocations.StorageLocation;
 import dev.modelmanager.weights.store.SnapshotStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +58,7 @@ public class Reconciler {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
     try {
-      ReconcileReport r = reconcile();
+      Reconciliation r = reconcile();
       if (!r.adopted().isEmpty() || !r.missing().isEmpty() || !r.unreferencedBlobs().isEmpty()) {
         LOG.infof(
             "reconciled: %d adopted, %d missing, %d unreferenced blobs",
@@ -66,11 +69,11 @@ public class Reconciler {
     }
   }
 
-  public synchronized ReconcileReport reconcile() {
+  public synchronized Reconciliation reconcile() {
     List<Snapshot> known = inventory.all();
-    List<SnapshotView> adopted = new ArrayList<>();
-    List<SnapshotView> missing = new ArrayList<>();
-    List<ReconcileReport.UnreferencedBlob> unreferenced = new ArrayList<>();
+    List<InstalledSnapshot> adopted = new ArrayList<>();
+    List<InstalledSnapshot> missing = new ArrayList<>();
+    List<Reconciliation.UnreferencedBlob> unreferenced = new ArrayList<>();
     for (StorageLocation location : locations.all()) {
       List<RepoOnDisk> disk;
       try {
@@ -100,7 +103,7 @@ public class Reconciler {
                 (blob, size) -> {
                   if (!linked.contains(blob)) {
                     unreferenced.add(
-                        new ReconcileReport.UnreferencedBlob(
+                        new Reconciliation.UnreferencedBlob(
                             location.name(), repo.repo().toString(), blob, size));
                   }
                 });
@@ -121,7 +124,7 @@ public class Reconciler {
         }
       }
     }
-    return new ReconcileReport(Instant.now(), adopted, missing, unreferenced);
+    return new Reconciliation(Instant.now(), adopted, missing, unreferenced);
   }
 
   private Snapshot adopt(StorageLocation location, RepoOnDisk repo, SnapshotOnDisk s) {

@@ -3,7 +3,9 @@ package dev.modelmanager.weights.service;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.model.events.EventTypes;
 import dev.modelmanager.weights.domain.InstallState;
-import dev.modelmanager.weights.storage.StorageMonitor;
+import dev.modelmanager.weights.engine.Blocking;
+import dev.modelmanager.weights.events.WeightsEvents;
+import dev.modelmanager.weights.hubcache.StorageMonitor;
 import dev.modelmanager.weights.store.InstallJobStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -93,7 +95,7 @@ public class ThresholdAlerts {
 
   private void countInstalls() {
     Map<InstallState, Long> counts = new EnumMap<>(InstallState.class);
-    Blocking.await(() -> jobs.list(1000)).forEach(j -> counts.merge(j.state, 1L, Long::sum));
+    Blocking.await(jobs::countByState).forEach((state, n) -> counts.merge(state, n, Long::sum));
     byState.forEach((s, n) -> n.set(counts.getOrDefault(s, 0L)));
   }
 }

@@ -49,6 +49,11 @@ public class InstallJobEntity extends PanacheEntityBase {
 
   public int attempts;
 
+  @Column(name = "lease_epoch")
+  public long leaseEpoch;
+
+  public int crashes;
+
   @Column(name = "created_at")
   public OffsetDateTime createdAt;
 

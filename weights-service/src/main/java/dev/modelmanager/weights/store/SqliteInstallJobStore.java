@@ -6,20 +6,26 @@ import static dev.modelmanager.weights.store.Times.text;
 import dev.modelmanager.kit.store.SqliteDatabase;
 import dev.modelmanager.weights.domain.InstallJob;
 import dev.modelmanager.weights.domain.InstallState;
+import dev.modelmanager.weights.domain.JobQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SqlTemplate adapter; one process owns the file, so a claim needs no row lock. */
+/**
+ * SqlTemplate adapter; one process owns the file, so a claim needs no row lock. Leases run on
+ * SQLite's clock.
+ */
 @ApplicationScoped
 @Typed(SqliteInstallJobStore.class)
 public class SqliteInstallJobStore implements InstallJobStore {
@@ -27,11 +33,11 @@ public class SqliteInstallJobStore implements InstallJobStore {
   private static final String COLUMNS =
       "id, repo, revision, commit_sha, location, include_patterns, exclude_patterns, overwrite, pin,"
           + " state, error, bytes_total, bytes_done, plan, cancel_requested, owner, lease_until,"
-          + " attempts, created_at, updated_at, started_at, finished_at";
+          + " attempts, created_at, updated_at, started_at, finished_at, lease_epoch, crashes";
   private static final String VALUES =
       "#{id}, #{repo}, #{revision}, #{commit}, #{location}, #{include}, #{exclude}, #{overwrite},"
           + " #{pin}, #{state}, #{error}, #{bytesTotal}, #{bytesDone}, #{plan}, #{cancel}, #{owner},"
-          + " #{lease}, #{attempts}, #{created}, #{updated}, #{started}, #{finished}";
+          + " #{lease}, #{attempts}, #{created}, #{updated}, #{started}, #{finished}, 0, 0";
 
   private final SqliteDatabase db;
 
@@ -48,18 +54,22 @@ public class SqliteInstallJobStore implements InstallJobStore {
   }
 
   @Override
-  public Uni<Void> update(InstallJob job) {
+  public Uni<Boolean> updateOwned(InstallJob job, String owner, long epoch) {
+    Map<String, Object> p = params(job);
+    p.put("owner", owner);
+    p.put("epoch", epoch);
+    p.put("terminal", job.state.terminal() ? 1 : 0);
     return SqlTemplate.forUpdate(
             db.client(),
-            "update install_job set commit_sha = #{commit}, location = #{location}, state = #{state},"
-                + " error = #{error}, bytes_total = #{bytesTotal}, bytes_done = #{bytesDone},"
-                + " plan = #{plan}, owner = #{owner},"
-                + " cancel_requested = case when #{state} = 'QUEUED' then #{cancel} else cancel_requested end,"
-                + ""
-                + " lease_until = #{lease}, attempts = #{attempts}, updated_at = #{updated},"
-                + " started_at = #{started}, finished_at = #{finished} where id = #{id}")
-        .execute(params(job))
-        .replaceWithVoid();
+            "update install_job set commit_sha = #{commit}, state = #{state}, error = #{error},"
+                + " bytes_total = #{bytesTotal}, bytes_done = #{bytesDone}, plan = #{plan},"
+                + " owner = case when #{terminal} = 1 then null else owner end,"
+                + " lease_until = case when #{terminal} = 1 then null else lease_until end,"
+                + " updated_at = #{updated}, started_at = #{started}, finished_at = #{finished}"
+                + " where id = #{id} and owner = #{owner} and lease_epoch = #{epoch} and "
+                + OPEN)
+        .execute(p)
+        .map(r -> r.rowCount() > 0);
   }
 
   @Override
@@ -70,62 +80,118 @@ public class SqliteInstallJobStore implements InstallJobStore {
   }
 
   @Override
-  public Uni<List<InstallJob>> list(int limit) {
+  public Uni<List<InstallJob>> list(JobQuery query, int limit) {
+    StringBuilder where = new StringBuilder("1 = 1");
+    Map<String, Object> p = new HashMap<>();
+    p.put("limit", limit);
+    if (query.state() != null) {
+      where.append(" and state = #{state}");
+      p.put("state", query.state().name());
+    }
+    if (query.repo() != null) {
+      where.append(" and repo = #{repo}");
+      p.put("repo", query.repo());
+    }
+    if (query.location() != null) {
+      where.append(" and location = #{location}");
+      p.put("location", query.location());
+    }
+    if (query.after() != null) {
+      where.append(" and (created_at < #{at} or (created_at = #{at} and id < #{afterId}))");
+      p.put("at", text(query.after().createdAt()));
+      p.put("afterId", query.after().id().toString());
+    }
     return query(
-        "select " + COLUMNS + " from install_job order by created_at desc, id desc limit #{limit}",
-        Map.of("limit", limit));
+        "select "
+            + COLUMNS
+            + " from install_job where "
+            + where
+            + " order by created_at desc, id desc limit #{limit}",
+        p);
   }
 
   @Override
-  public Uni<Optional<InstallJob>> findOpen(String repo, String revision, String location) {
+  public Uni<Map<InstallState, Long>> countByState() {
+    return SqlTemplate.forQuery(
+            db.client(), "select state, count(*) as n from install_job group by state")
+        .execute(Map.of())
+        .map(
+            rows -> {
+              Map<InstallState, Long> out = new EnumMap<>(InstallState.class);
+              rows.forEach(
+                  r -> out.put(InstallState.valueOf(r.getString("state")), r.getLong("n")));
+              return out;
+            });
+  }
+
+  @Override
+  public Uni<Optional<InstallJob>> findOpen(String location, String repo, String commit) {
     return query(
             "select "
                 + COLUMNS
-                + " from install_job where repo = #{repo} and revision = #{revision}"
-                + " and location = #{location} and "
+                + " from install_job where location = #{location} and repo = #{repo}"
+                + " and commit_sha = #{commit} and "
                 + OPEN
                 + " limit 1",
-            Map.of("repo", repo, "revision", revision, "location", location))
+            Map.of("repo", repo, "commit", commit, "location", location))
         .map(l -> l.stream().findFirst());
   }
 
   @Override
-  public Uni<Optional<InstallJob>> claim(String owner, Instant now, Instant leaseUntil) {
-    // One UPDATE picks and takes the row under SQLite's write lock: concurrent claimers wait, never
-    // share a job.
-    Map<String, Object> p = new HashMap<>();
-    p.put("owner", owner);
-    p.put("now", now.toString());
-    p.put("lease", leaseUntil.toString());
-    return SqlTemplate.forUpdate(
+  public Uni<Optional<InstallJob>> claim(String owner, Duration lease) {
+    // Pick, then take it only if it is still claimable: a concurrent claimer that took it first
+    // makes the update touch nothing. The lease runs on SQLite's clock, in Times' text format.
+    String claimable =
+        OPEN
+            + " and (owner is null or lease_until is null or lease_until < "
+            + Times.SQLITE_NOW
+            + ")";
+    return SqlTemplate.forQuery(
             db.client(),
-            "update install_job set owner = #{owner}, lease_until = #{lease}, attempts = attempts + 1,"
-                + " updated_at = #{now} where id = (select id from install_job where "
-                + OPEN
-                + " and (owner is null or lease_until is null or lease_until < #{now})"
-                + " order by created_at limit 1)")
-        .execute(p)
+            "select id from install_job where " + claimable + " order by created_at limit 1")
+        .execute(Map.of())
         .chain(
-            r ->
-                r.rowCount() == 0
-                    ? Uni.createFrom().item(List.<InstallJob>of())
-                    : query(
-                        "select "
-                            + COLUMNS
-                            + " from install_job where owner = #{owner} and lease_until = #{lease}"
-                            + " and "
-                            + OPEN
-                            + " order by updated_at desc limit 1",
-                        Map.of("owner", owner, "lease", leaseUntil.toString())))
-        .map(l -> l.stream().findFirst());
+            rows -> {
+              if (rows.size() == 0) {
+                return Uni.createFrom().item(Optional.<InstallJob>empty());
+              }
+              String id = rows.iterator().next().getString("id");
+              Map<String, Object> p = new HashMap<>();
+              p.put("owner", owner);
+              p.put("lease", "+" + (lease.toMillis() / 1000.0) + " seconds");
+              p.put("id", id);
+              return SqlTemplate.forUpdate(
+                      db.client(),
+                      "update install_job set"
+                          + " crashes = crashes + case when owner is null then 0 else 1 end,"
+                          + " owner = #{owner},"
+                          + " lease_until = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', #{lease}),"
+                          + " lease_epoch = lease_epoch + 1, attempts = attempts + 1,"
+                          + " updated_at = "
+                          + Times.SQLITE_NOW
+                          + " where id = #{id} and "
+                          + claimable)
+                  .execute(p)
+                  .chain(
+                      r ->
+                          // Lost the race for this one: look for the next.
+                          r.rowCount() == 0 ? claim(owner, lease) : find(UUID.fromString(id)));
+            });
   }
 
   @Override
-  public Uni<Optional<Boolean>> heartbeat(UUID id, String owner, Instant leaseUntil) {
+  public Uni<Optional<Boolean>> heartbeat(UUID id, String owner, long epoch, Duration lease) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("lease", "+" + (lease.toMillis() / 1000.0) + " seconds");
+    p.put("id", id.toString());
+    p.put("owner", owner);
+    p.put("epoch", epoch);
     return SqlTemplate.forUpdate(
             db.client(),
-            "update install_job set lease_until = #{lease} where id = #{id} and owner = #{owner}")
-        .execute(Map.of("lease", leaseUntil.toString(), "id", id.toString(), "owner", owner))
+            "update install_job set lease_until = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', #{lease})"
+                + " where id = #{id} and owner = #{owner} and lease_epoch = #{epoch} and "
+                + OPEN)
+        .execute(p)
         .chain(
             r ->
                 r.rowCount() == 0
@@ -134,11 +200,12 @@ public class SqliteInstallJobStore implements InstallJobStore {
   }
 
   @Override
-  public Uni<Void> release(UUID id, String owner) {
+  public Uni<Void> release(UUID id, String owner, long epoch) {
     return SqlTemplate.forUpdate(
             db.client(),
-            "update install_job set owner = null, lease_until = null where id = #{id} and owner = #{owner}")
-        .execute(Map.of("id", id.toString(), "owner", owner))
+            "update install_job set owner = null, lease_until = null where id = #{id}"
+                + " and owner = #{owner} and lease_epoch = #{epoch}")
+        .execute(Map.of("id", id.toString(), "owner", owner, "epoch", epoch))
         .replaceWithVoid();
   }
 
@@ -148,6 +215,27 @@ public class SqliteInstallJobStore implements InstallJobStore {
             db.client(), "update install_job set cancel_requested = 1 where id = #{id}")
         .execute(Map.of("id", id.toString()))
         .replaceWithVoid();
+  }
+
+  @Override
+  public Uni<Boolean> cancelQueued(UUID id, Instant now) {
+    return SqlTemplate.forUpdate(
+            db.client(),
+            "update install_job set state = 'CANCELLED', finished_at = #{now}, updated_at = #{now},"
+                + " owner = null, lease_until = null where id = #{id} and state = 'QUEUED'")
+        .execute(Map.of("id", id.toString(), "now", text(now)))
+        .map(r -> r.rowCount() > 0);
+  }
+
+  @Override
+  public Uni<Boolean> requeue(UUID id, Instant now) {
+    return SqlTemplate.forUpdate(
+            db.client(),
+            "update install_job set state = 'QUEUED', error = null, cancel_requested = 0,"
+                + " owner = null, lease_until = null, finished_at = null, crashes = 0,"
+                + " updated_at = #{now} where id = #{id} and state in ('FAILED', 'CANCELLED')")
+        .execute(Map.of("id", id.toString(), "now", text(now)))
+        .map(r -> r.rowCount() > 0);
   }
 
   private Uni<List<InstallJob>> query(String sql, Map<String, Object> params) {
@@ -208,6 +296,8 @@ public class SqliteInstallJobStore implements InstallJobStore {
     j.owner = r.getString("owner");
     j.leaseUntil = parse(r.getString("lease_until"));
     j.attempts = r.getInteger("attempts");
+    j.leaseEpoch = r.getLong("lease_epoch");
+    j.crashes = r.getInteger("crashes");
     j.createdAt = parse(r.getString("created_at"));
     j.updatedAt = parse(r.getString("updated_at"));
     j.startedAt = parse(r.getString("started_at"));

@@ -18,8 +18,16 @@ final class Times {
     return o == null ? null : o.toInstant();
   }
 
+  // Fixed width (milliseconds, as SQLite's strftime('%f')) so text order is time order.
+  private static final java.time.format.DateTimeFormatter TEXT =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+          .withZone(ZoneOffset.UTC);
+
+  /** SQLite's clock in the format of {@link #text}. */
+  static final String SQLITE_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
   static String text(Instant i) {
-    return i == null ? null : i.toString();
+    return i == null ? null : TEXT.format(i);
   }
 
   static Instant parse(String s) {

@@ -30,4 +30,11 @@ public class WeightsStores {
       StoreSelector s, Instance<PostgresSnapshotStore> pg, Instance<SqliteSnapshotStore> sqlite) {
     return s.choose(pg, sqlite);
   }
+
+  @Produces
+  @ApplicationScoped
+  BlobHoldStore holds(
+      StoreSelector s, Instance<PostgresBlobHoldStore> pg, Instance<SqliteBlobHoldStore> sqlite) {
+    return s.choose(pg, sqlite);
+  }
 }

@@ -14,12 +14,14 @@ import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.model.events.CloudEvent;
 import dev.modelmanager.weights.domain.InstallJob;
 import dev.modelmanager.weights.domain.InstallState;
+import dev.modelmanager.weights.domain.JobQuery;
 import dev.modelmanager.weights.domain.Snapshot;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -28,6 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,6 +47,8 @@ class WeightsStoreContractTest {
   @Inject PostgresTransactor pgTx;
   @Inject SqliteTransactor sqliteTx;
   @Inject PostgresOutbox pgOutbox;
+  @Inject PostgresBlobHoldStore pgHolds;
+  @Inject SqliteBlobHoldStore sqliteHolds;
   @Inject SqliteOutbox sqliteOutbox;
 
   record Adapters(
@@ -59,18 +64,37 @@ class WeightsStoreContractTest {
         : new Adapters(sqliteJobs, sqliteParts, sqliteSnapshots, sqliteTx, sqliteOutbox);
   }
 
+  /** Jobs other test classes left open would be claimed first: close them. */
+  @BeforeEach
+  void closeOpenJobs() {
+    for (String kind : List.of("postgres", "sqlite")) {
+      Adapters a = adapters(kind);
+      for (InstallState state : InstallState.values()) {
+        if (state.terminal()) {
+          continue;
+        }
+        try {
+          await(() -> a.jobs().list(new JobQuery(state, null, null, null), 1000))
+              .forEach(j -> finish(a, j.id));
+        } catch (Throwable t) {
+          throw new IllegalStateException(t);
+        }
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"postgres", "sqlite"})
   void jobsRoundTripEveryField(String kind) throws Throwable {
     Adapters a = adapters(kind);
     InstallJob job = job("org/roundtrip-" + kind);
     await(() -> a.tx().inTransaction(() -> a.jobs().insert(job)));
-    job.commit = "a".repeat(40);
+    InstallJob claimed = claimOnly(a, job.id, "replica-1", Duration.ofSeconds(30));
     job.moveTo(InstallState.RESOLVING, Instant.now());
     job.bytesTotal = 42;
     job.bytesDone = 7;
     job.plan = "{\"files\": []}";
-    await(() -> a.tx().inTransaction(() -> a.jobs().update(job)));
+    assertThat(save(a, job, "replica-1", claimed.leaseEpoch)).isTrue();
     InstallJob found = await(() -> a.jobs().find(job.id)).orElseThrow();
     assertThat(found.state).isEqualTo(InstallState.RESOLVING);
     assertThat(found.include).containsExactly("*.json", "*.safetensors");
@@ -78,14 +102,15 @@ class WeightsStoreContractTest {
     assertThat(found.bytesDone).isEqualTo(7);
     assertThat(found.plan).isEqualTo(job.plan);
     assertThat(found.createdAt).isEqualTo(job.createdAt);
-    assertThat(await(() -> a.jobs().findOpen(job.repo, "main", "main"))).isPresent();
-    assertThat(await(() -> a.jobs().list(1000))).extracting(j -> j.id).contains(job.id);
+    assertThat(found.owner).isEqualTo("replica-1");
+    assertThat(await(() -> a.jobs().findOpen("main", job.repo, job.commit))).isPresent();
+    assertThat(await(() -> a.jobs().countByState()).get(InstallState.RESOLVING)).isPositive();
     finish(a, job.id);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"postgres", "sqlite"})
-  void concurrentClaimsNeverTakeTheSameJobAndLeasesExpire(String kind) throws Throwable {
+  void concurrentClaimsNeverTakeTheSameJob(String kind) throws Throwable {
     Adapters a = adapters(kind);
     InstallJob first = job("org/claim-a-" + kind);
     InstallJob second = job("org/claim-b-" + kind);
@@ -93,35 +118,163 @@ class WeightsStoreContractTest {
         () ->
             a.tx()
                 .inTransaction(() -> a.jobs().insert(first).chain(() -> a.jobs().insert(second))));
-    Instant now = Instant.now();
-    Instant lease = now.plusSeconds(30);
+    Duration lease = Duration.ofSeconds(30);
     CompletableFuture<Optional<InstallJob>> one =
-        CompletableFuture.supplyAsync(() -> claim(a, "replica-1", now, lease));
+        CompletableFuture.supplyAsync(() -> claim(a, "replica-1", lease));
     CompletableFuture<Optional<InstallJob>> two =
-        CompletableFuture.supplyAsync(() -> claim(a, "replica-2", now, lease));
-    UUID x = one.get().orElseThrow().id;
-    UUID y = two.get().orElseThrow().id;
-    assertThat(List.of(x, y)).containsExactlyInAnyOrder(first.id, second.id);
-    assertThat(claim(a, "replica-3", now, lease)).isEmpty();
+        CompletableFuture.supplyAsync(() -> claim(a, "replica-2", lease));
+    InstallJob x = one.get().orElseThrow();
+    InstallJob y = two.get().orElseThrow();
+    assertThat(List.of(x.id, y.id)).containsExactlyInAnyOrder(first.id, second.id);
+    assertThat(claim(a, "replica-3", lease)).isEmpty();
 
-    assertThat(await(() -> a.jobs().heartbeat(x, "replica-1", lease.plusSeconds(1))))
+    assertThat(await(() -> a.jobs().heartbeat(x.id, "replica-1", x.leaseEpoch, lease)))
         .contains(false);
-    assertThat(await(() -> a.jobs().heartbeat(x, "replica-2", lease))).isEmpty();
-    await(() -> a.tx().inTransaction(() -> a.jobs().requestCancel(x)));
-    assertThat(await(() -> a.jobs().heartbeat(x, "replica-1", lease.plusSeconds(1))))
+    assertThat(await(() -> a.jobs().heartbeat(x.id, "replica-2", x.leaseEpoch, lease))).isEmpty();
+    await(() -> a.tx().inTransaction(() -> a.jobs().requestCancel(x.id)));
+    assertThat(await(() -> a.jobs().heartbeat(x.id, "replica-1", x.leaseEpoch, lease)))
         .contains(true);
+    finish(a, x.id);
+    finish(a, y.id);
+  }
 
-    Optional<InstallJob> takenOver =
-        claim(a, "replica-3", lease.plusSeconds(60), lease.plusSeconds(90));
-    assertThat(takenOver).isPresent();
-    assertThat(takenOver.get().owner).isEqualTo("replica-3");
-    assertThat(takenOver.get().attempts).isEqualTo(2);
-    await(() -> a.jobs().release(takenOver.get().id, "replica-1"));
-    assertThat(claim(a, "replica-4", now, lease)).as("only the owner releases").isEmpty();
-    await(() -> a.jobs().release(takenOver.get().id, "replica-3"));
-    assertThat(claim(a, "replica-4", now, lease)).map(j -> j.id).contains(takenOver.get().id);
-    finish(a, x);
-    finish(a, y);
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void aTakeOverAfterExpiryFencesTheStaleOwnerOff(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    InstallJob job = job("org/fence-" + kind);
+    await(() -> a.tx().inTransaction(() -> a.jobs().insert(job)));
+    InstallJob stale = claimOnly(a, job.id, "replica-1", Duration.ofMillis(300));
+    job.moveTo(InstallState.RESOLVING, Instant.now());
+    job.moveTo(InstallState.DOWNLOADING, Instant.now());
+    job.bytesDone = 10;
+    assertThat(save(a, job, "replica-1", stale.leaseEpoch)).isTrue();
+
+    // The lease runs out on the database's clock; replica-2 takes the job over.
+    InstallJob fresh =
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> claim(a, "replica-2", Duration.ofSeconds(30)), Optional::isPresent)
+            .orElseThrow();
+    assertThat(fresh.id).isEqualTo(job.id);
+    assertThat(fresh.leaseEpoch).isEqualTo(stale.leaseEpoch + 1);
+    assertThat(fresh.crashes).isEqualTo(1);
+
+    // The stale owner can neither move the job backwards, renew, nor release it.
+    InstallJob backwards = await(() -> a.jobs().find(job.id)).orElseThrow();
+    backwards.state = InstallState.RESOLVING;
+    backwards.bytesDone = 0;
+    assertThat(save(a, backwards, "replica-1", stale.leaseEpoch)).isFalse();
+    assertThat(
+            await(
+                () ->
+                    a.jobs().heartbeat(job.id, "replica-1", stale.leaseEpoch, Duration.ofDays(1))))
+        .isEmpty();
+    await(() -> a.jobs().release(job.id, "replica-1", stale.leaseEpoch));
+    InstallJob now = await(() -> a.jobs().find(job.id)).orElseThrow();
+    assertThat(now.state).isEqualTo(InstallState.DOWNLOADING);
+    assertThat(now.bytesDone).isEqualTo(10);
+    assertThat(now.owner).isEqualTo("replica-2");
+
+    // A hand-over is not a crash.
+    await(() -> a.jobs().release(job.id, "replica-2", fresh.leaseEpoch));
+    InstallJob handedOver = claimOnly(a, job.id, "replica-3", Duration.ofSeconds(30));
+    assertThat(handedOver.crashes).isEqualTo(1);
+    finish(a, job.id);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void cancellingAQueuedJobCannotBeUndoneByAClaim(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    InstallJob job = job("org/cancel-" + kind);
+    await(() -> a.tx().inTransaction(() -> a.jobs().insert(job)));
+    InstallJob claimed = claimOnly(a, job.id, "replica-1", Duration.ofSeconds(30));
+
+    assertThat(
+            await(() -> a.tx().inTransaction(() -> a.jobs().cancelQueued(job.id, Instant.now()))))
+        .isTrue();
+    job.moveTo(InstallState.RESOLVING, Instant.now());
+    assertThat(save(a, job, "replica-1", claimed.leaseEpoch)).isFalse();
+    assertThat(await(() -> a.jobs().find(job.id)).orElseThrow().state)
+        .isEqualTo(InstallState.CANCELLED);
+    assertThat(
+            await(() -> a.tx().inTransaction(() -> a.jobs().cancelQueued(job.id, Instant.now()))))
+        .as("only a queued job")
+        .isFalse();
+    assertThat(await(() -> a.tx().inTransaction(() -> a.jobs().requeue(job.id, Instant.now()))))
+        .isTrue();
+    assertThat(await(() -> a.tx().inTransaction(() -> a.jobs().requeue(job.id, Instant.now()))))
+        .as("only a failed or cancelled job")
+        .isFalse();
+    finish(a, job.id);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void onlyOneOpenJobPerLocationRepoAndCommit(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    InstallJob first = job("org/unique-" + kind);
+    InstallJob sameCommit = job("org/unique-" + kind);
+    sameCommit.revision = "v1";
+    await(() -> a.tx().inTransaction(() -> a.jobs().insert(first)));
+    assertThatThrownBy(() -> await(() -> a.tx().inTransaction(() -> a.jobs().insert(sameCommit))))
+        .isNotNull();
+    assertThat(await(() -> a.jobs().findOpen("main", first.repo, first.commit)))
+        .map(j -> j.id)
+        .contains(first.id);
+    finish(a, first.id);
+    await(() -> a.tx().inTransaction(() -> a.jobs().insert(sameCommit)));
+    finish(a, sameCommit.id);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void jobListsPageNewestFirstByKeyset(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    String repo = "org/page-" + kind + "-" + UUID.randomUUID().toString().substring(0, 8);
+    Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    List<InstallJob> made = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      InstallJob j = job(repo);
+      j.commit = Integer.toString(i).repeat(40);
+      j.createdAt = base.plusSeconds(i);
+      made.add(j);
+      await(() -> a.tx().inTransaction(() -> a.jobs().insert(j)));
+    }
+    JobQuery byRepo = new JobQuery(null, repo, null, null);
+    List<InstallJob> page1 = await(() -> a.jobs().list(byRepo, 2));
+    assertThat(page1).extracting(j -> j.id).containsExactly(made.get(4).id, made.get(3).id);
+    InstallJob last = page1.get(1);
+    JobQuery next = new JobQuery(null, repo, null, new JobQuery.After(last.createdAt, last.id));
+    List<InstallJob> page2 = await(() -> a.jobs().list(next, 10));
+    assertThat(page2)
+        .extracting(j -> j.id)
+        .containsExactly(made.get(2).id, made.get(1).id, made.get(0).id);
+    assertThat(await(() -> a.jobs().list(new JobQuery(InstallState.FAILED, repo, null, null), 10)))
+        .isEmpty();
+    for (InstallJob j : made) {
+      finish(a, j.id);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void blobHoldsLastUntilTheirJobReleasesThem(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    BlobHoldStore holds = kind.equals("postgres") ? pgHolds : sqliteHolds;
+    UUID one = UUID.randomUUID();
+    UUID two = UUID.randomUUID();
+    String repo = "org/hold-" + UUID.randomUUID();
+    await(() -> a.tx().inTransaction(() -> holds.hold(one, "main", repo, List.of("x", "y"))));
+    await(() -> a.tx().inTransaction(() -> holds.hold(one, "main", repo, List.of("x"))));
+    await(() -> a.tx().inTransaction(() -> holds.hold(two, "main", repo, List.of("y", "z"))));
+    await(() -> a.tx().inTransaction(() -> holds.hold(two, "second", repo, List.of("w"))));
+    assertThat(await(() -> holds.held("main", repo))).containsExactlyInAnyOrder("x", "y", "z");
+    await(() -> a.tx().inTransaction(() -> holds.release(one)));
+    assertThat(await(() -> holds.held("main", repo))).containsExactlyInAnyOrder("y", "z");
+    await(() -> a.tx().inTransaction(() -> holds.release(two)));
+    assertThat(await(() -> holds.held("main", repo))).isEmpty();
   }
 
   @ParameterizedTest
@@ -202,34 +355,60 @@ class WeightsStoreContractTest {
     assertThat(await(() -> a.jobs().find(job.id))).isEmpty();
   }
 
+  /** Ends a job whatever its state, as its owner or by cancel, so it leaves the open set. */
   private void finish(Adapters a, UUID id) {
     try {
       InstallJob j = await(() -> a.jobs().find(id)).orElseThrow();
+      if (j.state == InstallState.QUEUED) {
+        await(() -> a.tx().inTransaction(() -> a.jobs().cancelQueued(id, Instant.now())));
+        return;
+      }
+      String owner = j.owner;
       j.moveTo(InstallState.FAILED, Instant.now());
-      await(() -> a.tx().inTransaction(() -> a.jobs().update(j)));
+      if (owner == null || !save(a, j, owner, j.leaseEpoch)) {
+        // Left by a replica that released it: take it to close it.
+        InstallJob mine = claimOnly(a, id, "closer", Duration.ofSeconds(30));
+        j.moveTo(InstallState.FAILED, Instant.now());
+        save(a, j, "closer", mine.leaseEpoch);
+      }
     } catch (Throwable t) {
       throw new IllegalStateException(t);
     }
   }
 
-  private static Optional<InstallJob> claim(Adapters a, String owner, Instant now, Instant lease) {
+  private static boolean save(Adapters a, InstallJob job, String owner, long epoch)
+      throws Throwable {
+    return await(() -> a.tx().inTransaction(() -> a.jobs().updateOwned(job, owner, epoch)));
+  }
+
+  private static Optional<InstallJob> claim(Adapters a, String owner, Duration lease) {
     try {
-      return await(() -> a.jobs().claim(owner, now, lease));
+      return await(() -> a.jobs().claim(owner, lease));
     } catch (Throwable t) {
       throw new IllegalStateException(t);
     }
+  }
+
+  /** Claims until {@code id} is the claimed job (other open jobs may be older). */
+  private static InstallJob claimOnly(Adapters a, UUID id, String owner, Duration lease) {
+    InstallJob claimed = claim(a, owner, lease).orElseThrow();
+    assertThat(claimed.id).as("the only claimable job").isEqualTo(id);
+    return claimed;
   }
 
   private static InstallJob job(String repo) {
-    return InstallJob.create(
-        repo,
-        "main",
-        "main",
-        List.of("*.json", "*.safetensors"),
-        List.of(),
-        false,
-        true,
-        Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    InstallJob j =
+        InstallJob.create(
+            repo,
+            "main",
+            "main",
+            List.of("*.json", "*.safetensors"),
+            List.of(),
+            false,
+            true,
+            Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    j.commit = "a".repeat(40);
+    return j;
   }
 
   private static Snapshot snapshot(String repo, boolean pinned) {

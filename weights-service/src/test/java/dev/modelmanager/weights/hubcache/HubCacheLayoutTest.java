@@ -1,0 +1,90 @@
+package dev.modelmanager.weights.hubcache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.modelmanager.model.hf.RepoId;
+import dev.modelmanager.weights.domain.PlannedFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HubCacheLayoutTest {
+  private static final RepoId REPO = RepoId.parse("org/model");
+  private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+
+  @TempDir Path root;
+
+  @Test
+  void publishesASnapshotOfRelativeLinksIntoBlobs() throws Exception {
+    HubCacheLayout layout = new HubCacheLayout(root);
+    String a = "a".repeat(64);
+    String b = "b".repeat(40);
+    Files.createDirectories(layout.blob(REPO, a).getParent());
+    Files.writeString(layout.incomplete(REPO, a), "weights");
+    layout.promote(REPO, a);
+    Files.writeString(layout.blob(REPO, b), "{}");
+    layout.publishSnapshot(
+        REPO,
+        COMMIT,
+        List.of(
+            new PlannedFile("model.safetensors", 7, a, true),
+            new PlannedFile("sub/dir/config.json", 2, b, false)));
+    layout.writeRef(REPO, "main", COMMIT);
+
+    Path repo = root.resolve("models--org--model");
+    Path link = repo.resolve("snapshots").resolve(COMMIT).resolve("sub/dir/config.json");
+    assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("../../../../blobs/" + b));
+    assertThat(Files.readString(link)).isEqualTo("{}");
+    assertThat(
+            Files.readString(
+                repo.resolve("snapshots").resolve(COMMIT).resolve("model.safetensors")))
+        .isEqualTo("weights");
+    assertThat(Files.readString(repo.resolve("refs/main"))).isEqualTo(COMMIT);
+    assertThat(repo.resolve(".mm-staging")).doesNotExist();
+
+    var scan = layout.scan();
+    assertThat(scan).hasSize(1);
+    assertThat(scan.get(0).snapshots().get(0).complete()).isTrue();
+
+    layout.deleteSnapshot(REPO, COMMIT);
+    assertThat(repo.resolve("refs/main")).doesNotExist();
+  }
+
+  @Test
+  void refusesNamesThatLeaveTheFolder() {
+    HubCacheLayout layout = new HubCacheLayout(root);
+    assertThatThrownBy(() -> layout.blob(REPO, "../../x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> layout.snapshot(REPO, "../x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> HubCacheLayout.inside(root, "../x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> layout.writeRef(REPO, "../../evil", COMMIT))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void startUpRemovesWhatACrashLeftHalfDoneButKeepsPartialBlobs() throws Exception {
+    HubCacheLayout layout = new HubCacheLayout(root);
+    Path repo = root.resolve("models--org--model");
+    Path staging = repo.resolve(".mm-staging").resolve("interrupted");
+    Files.createDirectories(staging.resolve("sub"));
+    Files.createSymbolicLink(staging.resolve("sub/config.json"), Path.of("../../../blobs/x"));
+    Files.createDirectories(repo.resolve("refs"));
+    Files.writeString(repo.resolve("refs/.main.1234.tmp"), COMMIT);
+    String partial = "c".repeat(64);
+    Files.createDirectories(layout.blob(REPO, partial).getParent());
+    Files.writeString(layout.incomplete(REPO, partial), "part");
+    layout.writeRef(REPO, "main", COMMIT);
+
+    assertThat(layout.cleanAfterCrash()).isEqualTo(2);
+
+    assertThat(repo.resolve(".mm-staging")).doesNotExist();
+    assertThat(repo.resolve("refs/.main.1234.tmp")).doesNotExist();
+    assertThat(repo.resolve("refs/main")).hasContent(COMMIT);
+    assertThat(layout.incomplete(REPO, partial)).as("resumable").exists();
+  }
+}
