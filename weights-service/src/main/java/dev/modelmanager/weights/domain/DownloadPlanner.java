@@ -1,14 +1,18 @@
 package dev.modelmanager.weights.domain;
 
+import dev.modelmanager.kit.hf.WeightFileSelection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Decides which files of a tree an install fetches: include/exclude globs, then the default
- * de-duplication of formats (with safetensors present, no {@code *.bin}, {@code *.pth}, {@code
- * original/} or {@code consolidated.*}, as vLLM loads safetensors only). Every path is validated
- * first, so one hostile name rejects the whole tree.
+ * de-duplication: weight files vLLM would not load are skipped, by the one rule discovery also
+ * counts parameters with ({@link WeightFileSelection}), and so is the rest of a sub-folder
+ * checkpoint copy ({@code original/params.json}, …) when root weights exist. A file named by an
+ * include glob is always fetched. Every path is validated first, so one hostile name rejects the
+ * whole tree.
  */
 public final class DownloadPlanner {
 
@@ -32,7 +36,10 @@ public final class DownloadPlanner {
         files.add(e);
       }
     }
-    boolean hasSafetensors = files.stream().anyMatch(e -> e.path().endsWith(".safetensors"));
+    WeightFileSelection.Selection selection =
+        WeightFileSelection.select(files.stream().map(TreeEntry::path).toList(), null);
+    Set<String> duplicates = Set.copyOf(selection.duplicates());
+    boolean rootWeights = selection.format() != WeightFileSelection.Format.NONE;
     List<PlannedFile> planned = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (TreeEntry e : files) {
@@ -41,8 +48,10 @@ public final class DownloadPlanner {
         skipped.add(e.path() + " (not included)");
       } else if (excludes.stream().anyMatch(p -> p.matches(e.path()))) {
         skipped.add(e.path() + " (excluded)");
-      } else if (hasSafetensors && !included && duplicateFormat(e.path())) {
-        skipped.add(e.path() + " (duplicate format; safetensors present)");
+      } else if (!included
+          && (duplicates.contains(e.path()) || rootWeights && checkpointCopy(e.path()))) {
+        skipped.add(
+            e.path() + " (not loaded by vLLM: it loads the root " + selection.format() + ")");
       } else {
         String blob = e.lfs() ? e.lfsSha256() : e.oid();
         planned.add(new PlannedFile(e.path(), e.size(), blob, e.lfs()));
@@ -51,14 +60,9 @@ public final class DownloadPlanner {
     return new Plan(List.copyOf(planned), List.copyOf(skipped));
   }
 
-  /** Formats that duplicate safetensors weights. */
-  static boolean duplicateFormat(String path) {
-    String lower = path.toLowerCase(Locale.ROOT);
-    String name = lower.substring(lower.lastIndexOf('/') + 1);
-    return lower.endsWith(".bin")
-        || lower.endsWith(".pth")
-        || lower.startsWith("original/")
-        || name.startsWith("consolidated.");
+  /** A file of a checkpoint copy in a sub-folder that vLLM never reads (Meta's original/). */
+  static boolean checkpointCopy(String path) {
+    return path.toLowerCase(Locale.ROOT).startsWith("original/");
   }
 
   private static void checkHash(TreeEntry e) {

@@ -45,6 +45,24 @@ class DownloadPlannerTest {
   }
 
   @Test
+  void theRestOfASubFolderCheckpointCopyAndTrainingLeftoversAreSkippedLikeVllmSkipsThem() {
+    DownloadPlanner.Plan plan =
+        DownloadPlanner.plan(
+            List.of(
+                small("config.json"),
+                lfs("model.safetensors", 'b'),
+                lfs("original/consolidated.00.pth", 'e'),
+                small("original/params.json"),
+                lfs("training_args.bin", 'd')),
+            List.of(),
+            List.of());
+    assertThat(plan.files())
+        .extracting(PlannedFile::path)
+        .containsExactly("config.json", "model.safetensors");
+    assertThat(plan.skipped()).hasSize(3).allMatch(s -> s.contains("not loaded by vLLM"));
+  }
+
+  @Test
   void withoutSafetensorsBinFilesAreKept() {
     DownloadPlanner.Plan plan =
         DownloadPlanner.plan(
