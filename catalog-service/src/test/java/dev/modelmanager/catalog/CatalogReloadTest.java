@@ -15,27 +15,31 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = CatalogRepoResource.class, restrictToAnnotatedClass = true)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogReloadTest {
+  private static final String LLAMA =
+      GitCatalogFixture.entry("llama-3-1-8b", "meta-llama/Llama-3.1-8B-Instruct");
+  private static final String QWEN = GitCatalogFixture.entry("qwen2-5-0-5b", "Qwen/Qwen2.5-0.5B");
+
+  /** Each test starts from the catalog it names: these files in the repo, loaded. */
+  private static void startFrom(Map<String, String> models) {
+    CatalogRepoResource.fixture().replaceModels("start of a test", models);
+    given().post("/api/v1/catalog/reload").then().statusCode(200);
+  }
+
+  private static Map<String, String> twoModels() {
+    return Map.of("models/llama.json", LLAMA, "models/qwen.json", QWEN);
+  }
 
   @Test
-  @Order(1)
   void reloadAddsEveryEntryOfTheBranch() {
-    Map<String, String> files = new HashMap<>();
-    files.put(
-        "models/llama.json",
-        GitCatalogFixture.entry("llama-3-1-8b", "meta-llama/Llama-3.1-8B-Instruct"));
-    files.put("models/qwen.json", GitCatalogFixture.entry("qwen2-5-0-5b", "Qwen/Qwen2.5-0.5B"));
-    String commit = CatalogRepoResource.fixture().commit("two models", files);
+    startFrom(Map.of());
+    String commit = CatalogRepoResource.fixture().commit("two models", twoModels());
 
     given()
         .post("/api/v1/catalog/reload")
@@ -57,8 +61,8 @@ class CatalogReloadTest {
   }
 
   @Test
-  @Order(2)
   void reloadWithoutChangesChangesNothing() {
+    startFrom(twoModels());
     given()
         .post("/api/v1/catalog/reload")
         .then()
@@ -68,8 +72,8 @@ class CatalogReloadTest {
   }
 
   @Test
-  @Order(3)
   void invalidEntryFailsTheReloadAndKeepsTheCatalog() {
+    startFrom(twoModels());
     Map<String, String> files = new HashMap<>();
     files.put("models/broken.yaml", "id: Not A Slug\nrevision: main\n");
     files.put(
@@ -94,10 +98,11 @@ class CatalogReloadTest {
   }
 
   @Test
-  @Order(4)
   void reloadReportsUpdatesAndRemovals() {
+    startFrom(twoModels());
     Map<String, String> files = new HashMap<>();
-    files.put("models/broken.yaml", null);
+    files.put(
+        "models/qwen.json", GitCatalogFixture.entry("qwen2-5-0-5b", "Qwen/Qwen2.5-0.5B-Instruct"));
     files.put("models/llama.json", null);
     CatalogRepoResource.fixture().commit("fix and drop", files);
 
@@ -115,14 +120,13 @@ class CatalogReloadTest {
   }
 
   @Test
-  @Order(5)
   void listPagesWithACursor() {
     Map<String, String> files = new HashMap<>();
     for (int i = 0; i < 5; i++) {
       files.put("models/m" + i + ".json", GitCatalogFixture.entry("m" + i, "org/model-" + i));
     }
-    CatalogRepoResource.fixture().commit("five more", files);
-    given().post("/api/v1/catalog/reload").then().statusCode(200);
+    files.put("models/qwen.json", QWEN);
+    startFrom(files);
 
     String cursor =
         given()

@@ -78,6 +78,23 @@ public final class GitCatalogFixture {
     }
   }
 
+  /**
+   * Makes {@code models/} hold exactly {@code entries} (file name → content), besides its README,
+   * in one commit: a test starts from a state it names instead of one an earlier test left.
+   */
+  public synchronized String replaceModels(String message, Map<String, String> entries) {
+    Map<String, String> files = new java.util.HashMap<>(entries);
+    try (var existing = Files.list(work.resolve("models"))) {
+      existing
+          .map(f -> "models/" + f.getFileName())
+          .filter(f -> !f.equals("models/README.md") && !files.containsKey(f))
+          .forEach(f -> files.put(f, null));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return commit(message, files);
+  }
+
   /** A schema-valid entry file (canonical JSON) pinned to a made-up commit. */
   public static String entry(String id, String repo) {
     return DemoCatalog.entry(id, repo, "0123456789abcdef0123456789abcdef01234567");

@@ -69,8 +69,11 @@ class OutboxDeliveryTest {
       repo.commit("second", change);
       // The state change commits although Kafka is unreachable; its events wait in the outbox.
       given().post("/api/v1/catalog/reload").then().statusCode(200);
-      Thread.sleep(1500);
-      assertThat(unpublished()).isEqualTo(4);
+      // They stay there while the broker is down (held for 1.5 s, not merely seen once).
+      await()
+          .during(Duration.ofMillis(1500))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> unpublished() == 4);
     } finally {
       broker.start();
     }

@@ -8,6 +8,7 @@ import dev.modelmanager.deploy.domain.Revision;
 import dev.modelmanager.deploy.domain.RevisionState;
 import dev.modelmanager.deploy.domain.RolloutStrategy;
 import dev.modelmanager.deploy.store.RevisionStore;
+import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.api.Page;
 import io.fabric8.kubernetes.api.model.Pod;

@@ -11,6 +11,7 @@ import dev.modelmanager.deploy.domain.RevisionAction;
 import dev.modelmanager.deploy.domain.RevisionState;
 import dev.modelmanager.deploy.domain.RolloutStrategy;
 import dev.modelmanager.deploy.store.RevisionStore;
+import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.catalog.ApprovedEntry;
 import dev.modelmanager.model.catalog.ModelEntry;

@@ -15,6 +15,7 @@ import dev.modelmanager.deploy.domain.ManifestDiff;
 import dev.modelmanager.deploy.domain.RolloutStrategy;
 import dev.modelmanager.deploy.domain.VllmArgs;
 import dev.modelmanager.deploy.store.RevisionStore;
+import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.model.catalog.ApprovedEntry;
 import dev.modelmanager.model.catalog.ModelEntry;
 import io.fabric8.kubernetes.api.model.Container;

@@ -6,6 +6,7 @@ import dev.modelmanager.deploy.domain.LiveState;
 import dev.modelmanager.deploy.domain.Revision;
 import dev.modelmanager.deploy.domain.RevisionState;
 import dev.modelmanager.deploy.store.RevisionStore;
+import dev.modelmanager.kit.store.Blocking;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -13,6 +13,7 @@ import dev.modelmanager.deploy.domain.ManifestRenderer;
 import dev.modelmanager.deploy.domain.RenderInput;
 import dev.modelmanager.deploy.domain.RolloutStrategy;
 import dev.modelmanager.deploy.domain.VllmArgs;
+import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.catalog.ApprovedEntry;
 import dev.modelmanager.model.catalog.ModelEntry;

@@ -4,6 +4,7 @@ import dev.modelmanager.deploy.domain.Revision;
 import dev.modelmanager.deploy.domain.RevisionState;
 import dev.modelmanager.deploy.events.DeployEventLog;
 import dev.modelmanager.deploy.store.RevisionStore;
+import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.kit.web.ProblemException;
 import io.smallrye.mutiny.Uni;

@@ -8,6 +8,7 @@ import dev.modelmanager.deploy.domain.RevisionState;
 import dev.modelmanager.deploy.domain.RolloutEvaluator;
 import dev.modelmanager.deploy.domain.Verdict;
 import dev.modelmanager.deploy.store.RevisionStore;
+import dev.modelmanager.kit.store.Blocking;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.quarkus.scheduler.Scheduled;

@@ -2,6 +2,7 @@ package dev.modelmanager.testkit.hub;
 
 import static dev.modelmanager.testkit.hub.HubHttp.header;
 import static dev.modelmanager.testkit.hub.HubHttp.parse;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -131,7 +133,10 @@ class FaultInjectionTest {
         client.sendAsync(
             HttpRequest.newBuilder(URI.create(cdn)).build(),
             HttpResponse.BodyHandlers.ofByteArray());
-    Thread.sleep(300);
+    // Wait until the stall has begun (the first 100 bytes are out), then look inside it.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> !hub.requests().isEmpty() && hub.requests().get(0).bytesSent() >= 100);
     long sentDuringStall = hub.requests().get(0).bytesSent();
     boolean doneDuringStall = download.isDone();
     byte[] body = download.get(10, TimeUnit.SECONDS).body();

@@ -1,6 +1,7 @@
 package dev.modelmanager.weights.engine;
 
 import dev.modelmanager.kit.hf.TransferCancelledException;
+import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.events.EventTypes;

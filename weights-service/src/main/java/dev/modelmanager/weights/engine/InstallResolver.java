@@ -2,6 +2,7 @@ package dev.modelmanager.weights.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelmanager.kit.hf.HubClient;
+import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.hf.RepoId;

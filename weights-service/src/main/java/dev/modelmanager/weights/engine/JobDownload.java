@@ -2,6 +2,7 @@ package dev.modelmanager.weights.engine;
 
 import dev.modelmanager.kit.hf.HubRangeReader;
 import dev.modelmanager.kit.hf.TransferCancelledException;
+import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.hf.RepoId;
 import dev.modelmanager.model.problem.ProblemType;

@@ -1,5 +1,6 @@
 package dev.modelmanager.weights.engine;
 
+import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.weights.config.WeightsConfig;
 import dev.modelmanager.weights.domain.InstallJob;
 import dev.modelmanager.weights.store.InstallJobStore;

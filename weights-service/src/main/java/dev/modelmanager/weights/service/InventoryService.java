@@ -1,5 +1,6 @@
 package dev.modelmanager.weights.service;
 
+import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.api.Page;
@@ -10,7 +11,6 @@ import dev.modelmanager.weights.domain.PurgeOrder;
 import dev.modelmanager.weights.domain.PurgeOutcome;
 import dev.modelmanager.weights.domain.PurgePolicy;
 import dev.modelmanager.weights.domain.Snapshot;
-import dev.modelmanager.weights.engine.Blocking;
 import dev.modelmanager.weights.events.WeightsEvents;
 import dev.modelmanager.weights.hubcache.HubCacheLayout;
 import dev.modelmanager.weights.hubcache.StorageLocations;

@@ -1,10 +1,10 @@
 package dev.modelmanager.weights.service;
 
+import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.weights.domain.InstalledSnapshot;
 import dev.modelmanager.weights.domain.Reconciliation;
 import dev.modelmanager.weights.domain.Snapshot;
-import dev.modelmanager.weights.engine.Blocking;
 import dev.modelmanager.weights.hubcache.HubCacheLayout.RepoOnDisk;
 import dev.modelmanager.weights.hubcache.HubCacheLayout.SnapshotOnDisk;
 import dev.modelmanager.weights.hubcache.StorageLocations;

@@ -1,9 +1,9 @@
 package dev.modelmanager.weights.service;
 
+import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.model.events.EventTypes;
 import dev.modelmanager.weights.domain.InstallState;
-import dev.modelmanager.weights.engine.Blocking;
 import dev.modelmanager.weights.events.WeightsEvents;
 import dev.modelmanager.weights.hubcache.StorageMonitor;
 import dev.modelmanager.weights.store.InstallJobStore;
