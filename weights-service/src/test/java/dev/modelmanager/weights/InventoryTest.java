@@ -170,6 +170,26 @@ class InventoryTest {
   }
 
   @Test
+  void listValidatesItsQuery() {
+    given()
+        .get("/api/v1/weights?status=BROKEN")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("status"));
+    given()
+        .get("/api/v1/weights?limit=0")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("limit"));
+    given()
+        .get("/api/v1/weights?cursor=bm90LWEtY3Vyc29y")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("cursor"));
+    given().get("/api/v1/weights?status=ready&limit=1").then().statusCode(200);
+  }
+
+  @Test
   void purgeValidatesItsPolicy() {
     given()
         .contentType(ContentType.JSON)

@@ -2,9 +2,7 @@ package dev.modelmanager.weights.api;
 
 import dev.modelmanager.weights.domain.InstallJob;
 import dev.modelmanager.weights.domain.JobQuery;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 
 /** The opaque {@code cursor} of job lists: the keyset (createdAt, id) of the last job shown. */
@@ -12,10 +10,7 @@ final class JobCursor {
   private JobCursor() {}
 
   static String after(InstallJob last) {
-    String raw = last.createdAt + "|" + last.id;
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return OpaqueCursor.encode(last.createdAt + "|" + last.id);
   }
 
   /** The position a cursor names; null for none. Throws IllegalArgumentException when invalid. */
@@ -23,7 +18,7 @@ final class JobCursor {
     if (cursor == null || cursor.isBlank()) {
       return null;
     }
-    String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    String raw = OpaqueCursor.decode(cursor);
     int bar = raw.indexOf('|');
     if (bar < 0) {
       throw new IllegalArgumentException("not a job cursor");

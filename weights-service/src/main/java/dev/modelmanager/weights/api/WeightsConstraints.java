@@ -77,6 +77,32 @@ public final class WeightsConstraints {
     }
   }
 
+  /** A snapshot list cursor this service issued. */
+  @Target({ElementType.FIELD, ElementType.PARAMETER})
+  @Retention(RetentionPolicy.RUNTIME)
+  @Constraint(validatedBy = SnapshotCursorValidator.class)
+  public @interface SnapshotCursorValue {
+    String message() default "is not a cursor this service issued";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+  }
+
+  /** Checks {@link SnapshotCursorValue}. */
+  public static final class SnapshotCursorValidator
+      implements ConstraintValidator<SnapshotCursorValue, String> {
+    @Override
+    public boolean isValid(String value, ConstraintValidatorContext context) {
+      try {
+        SnapshotCursor.parse(value);
+        return true;
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+  }
+
   /** A purge by lru names the free bytes to reach. */
   @Target(ElementType.TYPE)
   @Retention(RetentionPolicy.RUNTIME)

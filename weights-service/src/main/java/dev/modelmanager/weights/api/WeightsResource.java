@@ -3,13 +3,18 @@ package dev.modelmanager.weights.api;
 import dev.modelmanager.model.api.Page;
 import dev.modelmanager.model.problem.Problem;
 import dev.modelmanager.weights.domain.InstalledSnapshot;
+import dev.modelmanager.weights.domain.SnapshotQuery;
 import dev.modelmanager.weights.domain.StorageThresholds;
 import dev.modelmanager.weights.hubcache.StorageLocations;
 import dev.modelmanager.weights.service.InventoryService;
 import dev.modelmanager.weights.service.Reconciler;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -44,18 +49,38 @@ public class WeightsResource {
   }
 
   @GET
-  @Operation(summary = "Installed snapshots")
+  @Operation(summary = "Installed snapshots, by repo then installation time, paged by keyset")
+  @APIResponse(
+      responseCode = "400",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Page<SnapshotView> list(
-      @QueryParam("status") String status,
+      @QueryParam("status")
+          @Pattern(
+              regexp = "(?i)READY|ORPHANED|MISSING",
+              message = "one of READY, ORPHANED, MISSING")
+          String status,
       @QueryParam("pinned") Boolean pinned,
       @QueryParam("orphaned") Boolean orphaned,
-      @QueryParam("location") String location,
-      @QueryParam("q") String q,
-      @QueryParam("limit") @DefaultValue("50") int limit,
-      @QueryParam("cursor") String cursor) {
-    Page<InstalledSnapshot> page =
-        inventory.list(status, pinned, orphaned, location, q, limit, cursor);
-    return new Page<>(SnapshotView.of(page.items()), page.nextCursor());
+      @QueryParam("location") @Size(max = 63) String location,
+      @QueryParam("q") @Size(max = 200) String q,
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+      @QueryParam("cursor") @WeightsConstraints.SnapshotCursorValue String cursor) {
+    SnapshotQuery query =
+        new SnapshotQuery(
+            SnapshotQuery.statuses(status, orphaned),
+            pinned,
+            location,
+            q,
+            SnapshotCursor.parse(cursor));
+    // One more than the page tells whether a next page exists without counting.
+    List<InstalledSnapshot> found = inventory.list(query, limit + 1);
+    List<InstalledSnapshot> page = found.size() > limit ? found.subList(0, limit) : found;
+    String next =
+        found.size() > limit ? SnapshotCursor.after(page.get(limit - 1).snapshot()) : null;
+    return new Page<>(SnapshotView.of(page), next);
   }
 
   @GET

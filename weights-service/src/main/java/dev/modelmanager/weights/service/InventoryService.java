@@ -3,7 +3,6 @@ package dev.modelmanager.weights.service;
 import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.kit.web.ProblemException;
-import dev.modelmanager.model.api.Page;
 import dev.modelmanager.model.events.EventTypes;
 import dev.modelmanager.model.hf.RepoId;
 import dev.modelmanager.weights.domain.InstalledSnapshot;
@@ -11,6 +10,7 @@ import dev.modelmanager.weights.domain.PurgeOrder;
 import dev.modelmanager.weights.domain.PurgeOutcome;
 import dev.modelmanager.weights.domain.PurgePolicy;
 import dev.modelmanager.weights.domain.Snapshot;
+import dev.modelmanager.weights.domain.SnapshotQuery;
 import dev.modelmanager.weights.events.WeightsEvents;
 import dev.modelmanager.weights.hubcache.HubCacheLayout;
 import dev.modelmanager.weights.hubcache.StorageLocations;
@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -60,38 +59,15 @@ public class InventoryService {
     this.usage = usage;
   }
 
-  /** Snapshots filtered by status, pinned, orphaned, location and a repo substring. */
-  public Page<InstalledSnapshot> list(
-      String status,
-      Boolean pinned,
-      Boolean orphaned,
-      String location,
-      String q,
-      int limit,
-      String cursor) {
-    if (location != null) {
-      locations.get(location);
+  /**
+   * At most {@code limit} snapshots matching {@code query}, in keyset order; the caller asks for
+   * one more than it shows to learn whether a next page exists. An unknown location is a 404.
+   */
+  public List<InstalledSnapshot> list(SnapshotQuery query, int limit) {
+    if (query.location() != null) {
+      locations.get(query.location());
     }
-    String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
-    if (wanted != null
-        && !Set.of(Snapshot.READY, Snapshot.ORPHANED, Snapshot.MISSING).contains(wanted)) {
-      throw ProblemException.invalidField("status", "one of READY, ORPHANED, MISSING");
-    }
-    String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
-    List<InstalledSnapshot> all =
-        all().stream()
-            .filter(s -> wanted == null || s.status().equals(wanted))
-            .filter(s -> pinned == null || s.pinned() == pinned)
-            .filter(s -> orphaned == null || Snapshot.ORPHANED.equals(s.status()) == orphaned)
-            .filter(s -> location == null || s.location().equals(location))
-            .filter(
-                s ->
-                    needle == null
-                        || s.repo().toLowerCase(Locale.ROOT).contains(needle)
-                        || s.revision().toLowerCase(Locale.ROOT).contains(needle))
-            .map(this::view)
-            .toList();
-    return Cursors.page(all, limit, cursor);
+    return Blocking.await(() -> snapshots.page(query, limit)).stream().map(this::view).toList();
   }
 
   public InstalledSnapshot get(UUID id) {

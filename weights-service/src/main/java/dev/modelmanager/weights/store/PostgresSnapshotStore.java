@@ -4,7 +4,9 @@ import static dev.modelmanager.weights.store.Times.instant;
 import static dev.modelmanager.weights.store.Times.odt;
 
 import dev.modelmanager.weights.domain.Snapshot;
+import dev.modelmanager.weights.domain.SnapshotQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,6 +67,44 @@ public class PostgresSnapshotStore implements SnapshotStore {
   @Override
   public Uni<List<Snapshot>> all() {
     return SnapshotEntity.<SnapshotEntity>listAll(Sort.by("repo").and("installedAt").and("id"))
+        .map(l -> l.stream().map(PostgresSnapshotStore::toSnapshot).toList());
+  }
+
+  @Override
+  public Uni<List<Snapshot>> page(SnapshotQuery query, int limit) {
+    if (query.matchesNothing()) {
+      return Uni.createFrom().item(List.of());
+    }
+    StringBuilder where = new StringBuilder("1 = 1");
+    Parameters p = new Parameters();
+    if (query.statuses() != null) {
+      where.append(" and status in :statuses");
+      p = p.and("statuses", query.statuses());
+    }
+    if (query.pinned() != null) {
+      where.append(" and pinned = :pinned");
+      p = p.and("pinned", query.pinned());
+    }
+    if (query.location() != null) {
+      where.append(" and location = :location");
+      p = p.and("location", query.location());
+    }
+    if (query.likePattern() != null) {
+      where.append(
+          " and (lower(repo) like :like escape '!' or lower(revision) like :like escape '!')");
+      p = p.and("like", query.likePattern());
+    }
+    if (query.after() != null) {
+      SnapshotQuery.After after = query.after();
+      where.append(
+          " and (repo > :repo or (repo = :repo and (installedAt > :at"
+              + " or (installedAt = :at and id > :id))))");
+      p = p.and("repo", after.repo()).and("at", odt(after.installedAt())).and("id", after.id());
+    }
+    return SnapshotEntity.<SnapshotEntity>find(
+            where.toString(), Sort.by("repo").and("installedAt").and("id"), p)
+        .page(0, limit)
+        .list()
         .map(l -> l.stream().map(PostgresSnapshotStore::toSnapshot).toList());
   }
 

@@ -1,6 +1,7 @@
 package dev.modelmanager.weights.store;
 
 import dev.modelmanager.weights.domain.Snapshot;
+import dev.modelmanager.weights.domain.SnapshotQuery;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,12 @@ public interface SnapshotStore {
 
   /** Every snapshot, ordered by repo then installation time. */
   Uni<List<Snapshot>> all();
+
+  /**
+   * At most {@code limit} snapshots matching {@code query}, ordered by (repo, installedAt, id),
+   * strictly after its keyset position.
+   */
+  Uni<List<Snapshot>> page(SnapshotQuery query, int limit);
 
   Uni<Void> setPinned(UUID id, boolean pinned);
 

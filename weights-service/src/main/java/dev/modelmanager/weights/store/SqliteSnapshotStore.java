@@ -2,6 +2,7 @@ package dev.modelmanager.weights.store;
 
 import dev.modelmanager.kit.store.SqliteDatabase;
 import dev.modelmanager.weights.domain.Snapshot;
+import dev.modelmanager.weights.domain.SnapshotQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
@@ -81,6 +82,55 @@ public class SqliteSnapshotStore implements SnapshotStore {
   @Override
   public Uni<List<Snapshot>> all() {
     return query("select " + COLUMNS + " from snapshot order by repo, installed_at, id", Map.of());
+  }
+
+  @Override
+  public Uni<List<Snapshot>> page(SnapshotQuery query, int limit) {
+    if (query.matchesNothing()) {
+      return Uni.createFrom().item(List.of());
+    }
+    StringBuilder where = new StringBuilder("1 = 1");
+    Map<String, Object> p = new HashMap<>();
+    p.put("limit", limit);
+    if (query.statuses() != null) {
+      // SqlTemplate binds no lists: one named parameter per status.
+      List<String> names = new ArrayList<>();
+      for (String status : query.statuses()) {
+        String name = "status" + names.size();
+        names.add("#{" + name + "}");
+        p.put(name, status);
+      }
+      where.append(" and status in (").append(String.join(", ", names)).append(")");
+    }
+    if (query.pinned() != null) {
+      where.append(" and pinned = #{pinned}");
+      p.put("pinned", query.pinned() ? 1 : 0);
+    }
+    if (query.location() != null) {
+      where.append(" and location = #{location}");
+      p.put("location", query.location());
+    }
+    if (query.likePattern() != null) {
+      where.append(
+          " and (lower(repo) like #{like} escape '!' or lower(revision) like #{like} escape '!')");
+      p.put("like", query.likePattern());
+    }
+    if (query.after() != null) {
+      SnapshotQuery.After after = query.after();
+      where.append(
+          " and (repo > #{repo} or (repo = #{repo} and (installed_at > #{at}"
+              + " or (installed_at = #{at} and id > #{afterId}))))");
+      p.put("repo", after.repo());
+      p.put("at", after.installedAt().toString());
+      p.put("afterId", after.id().toString());
+    }
+    return query(
+        "select "
+            + COLUMNS
+            + " from snapshot where "
+            + where
+            + " order by repo, installed_at, id limit #{limit}",
+        p);
   }
 
   @Override

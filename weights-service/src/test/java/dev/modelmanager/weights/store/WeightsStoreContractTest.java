@@ -16,6 +16,7 @@ import dev.modelmanager.weights.domain.InstallJob;
 import dev.modelmanager.weights.domain.InstallState;
 import dev.modelmanager.weights.domain.JobQuery;
 import dev.modelmanager.weights.domain.Snapshot;
+import dev.modelmanager.weights.domain.SnapshotQuery;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
@@ -27,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -320,6 +322,85 @@ class WeightsStoreContractTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"postgres", "sqlite"})
+  void snapshotPagesFollowEachOtherWithoutGapsOrRepeatsAcrossEqualRepos(String kind)
+      throws Throwable {
+    Adapters a = adapters(kind);
+    String prefix = "org/keyset-" + UUID.randomUUID().toString().substring(0, 8);
+    Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    List<Snapshot> made = new java.util.ArrayList<>();
+    // Five snapshots of one repo, three installed at the same instant: only the id orders those.
+    for (int i = 0; i < 5; i++) {
+      made.add(saved(a, snapshot(prefix + "-a", "c" + i, at.plusSeconds(i / 3))));
+    }
+    made.add(saved(a, snapshot(prefix + "-b", "c0", at)));
+    SnapshotQuery mine = new SnapshotQuery(null, null, null, prefix, null);
+    List<UUID> inOneGo = ids(await(() -> a.snapshots().page(mine, 100)));
+    assertThat(inOneGo).containsExactlyInAnyOrderElementsOf(ids(made));
+
+    List<UUID> paged = new java.util.ArrayList<>();
+    SnapshotQuery.After after = null;
+    do {
+      SnapshotQuery next = new SnapshotQuery(null, null, null, prefix, after);
+      List<Snapshot> page = await(() -> a.snapshots().page(next, 2));
+      assertThat(page.size()).isLessThanOrEqualTo(2);
+      paged.addAll(ids(page));
+      after = page.isEmpty() ? null : SnapshotQuery.After.of(page.get(page.size() - 1));
+    } while (after != null);
+    assertThat(paged).as("pages of 2 = one page of all").containsExactlyElementsOf(inOneGo);
+    assertThat(inOneGo.get(inOneGo.size() - 1)).isEqualTo(made.get(5).id());
+    deleteAll(a, made);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void snapshotPagesFilterByStatusPinnedLocationAndText(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    String prefix = "org/filter-" + UUID.randomUUID().toString().substring(0, 8);
+    Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Snapshot ready = saved(a, snapshot(prefix + "-ready", "c1", at));
+    Snapshot orphan =
+        saved(a, snapshot(prefix + "-orphan", "c1", at).withStatus(Snapshot.ORPHANED));
+    Snapshot pinned = saved(a, snapshot(prefix + "-pinned", "c1", at).withPinned(true));
+    Snapshot elsewhere = saved(a, snapshot(prefix + "-ready", "c2", at, "second", "main"));
+    Snapshot tagged = saved(a, snapshot(prefix + "-tag", "c1", at, "main", "Release-V2"));
+
+    assertThat(find(a, Set.of(Snapshot.ORPHANED), null, null, prefix)).containsExactly(orphan.id());
+    assertThat(find(a, Set.of(Snapshot.READY, Snapshot.MISSING), null, null, prefix))
+        .containsExactlyInAnyOrder(ready.id(), pinned.id(), elsewhere.id(), tagged.id());
+    assertThat(find(a, Set.of(), null, null, prefix)).isEmpty();
+    assertThat(find(a, null, true, null, prefix)).containsExactly(pinned.id());
+    assertThat(find(a, null, false, null, prefix)).hasSize(4).doesNotContain(pinned.id());
+    assertThat(find(a, null, null, "second", prefix)).containsExactly(elsewhere.id());
+    assertThat(find(a, null, null, null, prefix.toUpperCase(java.util.Locale.ROOT) + "-READY"))
+        .as("q ignores case")
+        .containsExactlyInAnyOrder(ready.id(), elsewhere.id());
+    assertThat(find(a, null, null, null, "release-v2"))
+        .as("q searches revisions too")
+        .contains(tagged.id());
+    deleteAll(a, List.of(ready, orphan, pinned, elsewhere, tagged));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void snapshotTextWithLikeWildcardsMatchesLiterally(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    String prefix = "org/wild-" + UUID.randomUUID().toString().substring(0, 8);
+    Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Snapshot underscore = saved(a, snapshot(prefix + "-x_y", "c1", at));
+    Snapshot letter = saved(a, snapshot(prefix + "-xzy", "c1", at));
+    Snapshot percent = saved(a, snapshot(prefix + "-50%off", "c1", at));
+    Snapshot digits = saved(a, snapshot(prefix + "-500off", "c1", at));
+    Snapshot bang = saved(a, snapshot(prefix + "-a!b", "c1", at));
+
+    assertThat(find(a, null, null, null, prefix + "-x_y")).containsExactly(underscore.id());
+    assertThat(find(a, null, null, null, prefix + "-50%")).containsExactly(percent.id());
+    assertThat(find(a, null, null, null, prefix + "-a!b")).containsExactly(bang.id());
+    assertThat(find(a, null, null, null, prefix + "-%")).isEmpty();
+    deleteAll(a, List.of(underscore, letter, percent, digits, bang));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
   void aFailedTransactionKeepsNeitherTheJobNorItsEvent(String kind) throws Throwable {
     Adapters a = adapters(kind);
     InstallJob job = job("org/rollback-" + kind);
@@ -427,6 +508,49 @@ class WeightsStoreContractTest {
         now,
         now,
         Map.of("d".repeat(64), 100L));
+  }
+
+  private static Snapshot snapshot(String repo, String commit, Instant installedAt) {
+    return snapshot(repo, commit, installedAt, "main", "main");
+  }
+
+  private static Snapshot snapshot(
+      String repo, String commit, Instant installedAt, String location, String revision) {
+    return new Snapshot(
+        UUID.randomUUID(),
+        repo,
+        revision,
+        commit,
+        location,
+        100,
+        1,
+        Snapshot.READY,
+        true,
+        false,
+        installedAt,
+        installedAt,
+        Map.of());
+  }
+
+  private static Snapshot saved(Adapters a, Snapshot s) throws Throwable {
+    return await(() -> a.tx().inTransaction(() -> a.snapshots().upsert(s)));
+  }
+
+  private static List<UUID> find(
+      Adapters a, Set<String> statuses, Boolean pinned, String location, String text)
+      throws Throwable {
+    SnapshotQuery query = new SnapshotQuery(statuses, pinned, location, text, null);
+    return ids(await(() -> a.snapshots().page(query, 100)));
+  }
+
+  private static List<UUID> ids(List<Snapshot> snapshots) {
+    return snapshots.stream().map(Snapshot::id).toList();
+  }
+
+  private static void deleteAll(Adapters a, List<Snapshot> snapshots) throws Throwable {
+    for (Snapshot s : snapshots) {
+      await(() -> a.tx().inTransaction(() -> a.snapshots().delete(s.id())));
+    }
   }
 
   private static <T> T await(Supplier<Uni<T>> work) throws Throwable {
