@@ -256,6 +256,15 @@ class LocalRunTest {
     assertThat(revisions.get("items").findValuesAsText("actor")).contains("alice", "bob", "carol");
     assertThat(revisions.get("items").findValuesAsText("reason"))
         .contains("first rollout", "bigger model", "back to tiny");
+
+    // deploy-service told weights-service which snapshot serves (over Kafka).
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        get("/api/v1/weights?q=tiny-llama").get("items").findValuesAsText("inUse"))
+                    .contains("true"));
   }
 
   private static int activate(String entry, String actor, String reason) throws Exception {
