@@ -249,6 +249,15 @@ class LocalRunTest {
     assertThat(revisions.get("items").findValuesAsText("actor")).contains("alice", "bob", "carol");
     assertThat(revisions.get("items").findValuesAsText("reason"))
         .contains("first rollout", "bigger model", "back to tiny");
+
+    // deploy-service told weights-service which snapshot serves (over Kafka).
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        get("/api/v1/weights?q=tiny-llama").get("items").findValuesAsText("inUse"))
+                    .contains("true"));
   }
 
   /** Installs a demo model unless it is staged already (409: another test installed it). */

@@ -120,12 +120,17 @@ public class WeightsHubResource implements QuarkusTestResourceLifecycleManager {
             "kafka",
             "shared",
             "fenced",
-            "poison"
+            "poison",
+            "in-use",
+            "in-use-again"
           }) {
         repos.add(
             big(
                 "mm-test/" + name,
-                name.startsWith("purge") || name.equals("events") || name.equals("kafka")
+                name.startsWith("purge")
+                        || name.startsWith("in-use")
+                        || name.equals("events")
+                        || name.equals("kafka")
                     ? 4 * MIB
                     : 48 * MIB));
       }

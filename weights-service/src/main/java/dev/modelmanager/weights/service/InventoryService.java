@@ -86,8 +86,10 @@ public class InventoryService {
     if (s.pinned()) {
       throw ProblemException.conflict("Snapshot " + id + " is pinned; unpin it first");
     }
-    if (usage.inUse(s)) {
-      throw ProblemException.conflict("Snapshot " + id + " is used by a running deployment");
+    List<String> users = usage.usedBy(s);
+    if (!users.isEmpty()) {
+      throw ProblemException.conflict(
+          "Snapshot " + id + " is in use by deployment(s) " + String.join(", ", users));
     }
     Set<String> kept = new HashSet<>();
     all().stream()

@@ -37,4 +37,13 @@ public class WeightsStores {
       StoreSelector s, Instance<PostgresBlobHoldStore> pg, Instance<SqliteBlobHoldStore> sqlite) {
     return s.choose(pg, sqlite);
   }
+
+  @Produces
+  @ApplicationScoped
+  DeploymentUsageStore usage(
+      StoreSelector s,
+      Instance<PostgresDeploymentUsageStore> pg,
+      Instance<SqliteDeploymentUsageStore> sqlite) {
+    return s.choose(pg, sqlite);
+  }
 }

@@ -52,6 +52,8 @@ class WeightsStoreContractTest {
   @Inject PostgresBlobHoldStore pgHolds;
   @Inject SqliteBlobHoldStore sqliteHolds;
   @Inject SqliteOutbox sqliteOutbox;
+  @Inject PostgresDeploymentUsageStore pgUsage;
+  @Inject SqliteDeploymentUsageStore sqliteUsage;
 
   record Adapters(
       InstallJobStore jobs,
@@ -277,6 +279,45 @@ class WeightsStoreContractTest {
     assertThat(await(() -> holds.held("main", repo))).containsExactlyInAnyOrder("y", "z");
     await(() -> a.tx().inTransaction(() -> holds.release(two)));
     assertThat(await(() -> holds.held("main", repo))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
+  void aDeploymentServesOneSnapshotAndTheLatestEventWins(String kind) throws Throwable {
+    Adapters a = adapters(kind);
+    DeploymentUsageStore usage = kind.equals("postgres") ? pgUsage : sqliteUsage;
+    String repo = "org/usage-" + UUID.randomUUID();
+    String chat = "a-chat-" + UUID.randomUUID();
+    String embed = "b-embed-" + UUID.randomUUID();
+    String one = "1".repeat(40);
+    String two = "2".repeat(40);
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    await(() -> a.tx().inTransaction(() -> usage.use(chat, "main", repo, one, t)));
+    await(() -> a.tx().inTransaction(() -> usage.use(chat, "main", repo, one, t)));
+    await(() -> a.tx().inTransaction(() -> usage.use(embed, "main", repo, one, t)));
+    assertThat(await(() -> usage.usedBy("main", repo, one))).containsExactly(chat, embed);
+    assertThat(await(() -> usage.usedBy("second", repo, one))).isEmpty();
+
+    // chat moves to another commit; the late release of the old one changes nothing.
+    await(() -> a.tx().inTransaction(() -> usage.use(chat, "main", repo, two, t.plusSeconds(2))));
+    await(
+        () -> a.tx().inTransaction(() -> usage.release(chat, "main", repo, one, t.plusSeconds(1))));
+    assertThat(await(() -> usage.usedBy("main", repo, one))).containsExactly(embed);
+    assertThat(await(() -> usage.usedBy("main", repo, two))).containsExactly(chat);
+
+    // An event older than the recorded one never wins.
+    await(() -> a.tx().inTransaction(() -> usage.use(chat, "main", repo, one, t.plusSeconds(1))));
+    await(
+        () -> a.tx().inTransaction(() -> usage.release(chat, "main", repo, two, t.plusSeconds(1))));
+    assertThat(await(() -> usage.usedBy("main", repo, two))).containsExactly(chat);
+
+    await(
+        () -> a.tx().inTransaction(() -> usage.release(chat, "main", repo, two, t.plusSeconds(3))));
+    await(
+        () ->
+            a.tx().inTransaction(() -> usage.release(embed, "main", repo, one, t.plusSeconds(3))));
+    assertThat(await(() -> usage.usedBy("main", repo, one))).isEmpty();
+    assertThat(await(() -> usage.usedBy("main", repo, two))).isEmpty();
   }
 
   @ParameterizedTest
