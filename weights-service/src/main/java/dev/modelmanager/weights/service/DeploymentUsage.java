@@ -1,10 +1,10 @@
 package dev.modelmanager.weights.service;
 
 import dev.modelmanager.kit.events.ProcessedEvents;
+import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.model.events.DeployEvents;
 import dev.modelmanager.weights.domain.Snapshot;
-import dev.modelmanager.weights.engine.Blocking;
 import dev.modelmanager.weights.store.DeploymentUsageStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
