@@ -1,5 +1,6 @@
 package dev.modelmanager.gateway.pipeline;
 
+import dev.modelmanager.model.security.Caller;
 import io.vertx.core.MultiMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ public final class GatewayRequest {
   private final Map<String, Object> attributes = new HashMap<>();
   private final List<IntConsumer> responseListeners = new ArrayList<>();
   private String requestId;
+  private Caller caller;
 
   /**
    * @param headers the live request headers; changes reach the target
@@ -85,6 +87,16 @@ public final class GatewayRequest {
 
   void requestId(String id) {
     this.requestId = id;
+  }
+
+  /** The authenticated caller, once the authentication band has run; empty for anonymous. */
+  public Optional<Caller> caller() {
+    return Optional.ofNullable(caller);
+  }
+
+  /** Set by the authentication filter. */
+  public void caller(Caller caller) {
+    this.caller = caller;
   }
 
   /** Values that filters hand to later filters (e.g. the caller's identity). */

@@ -3,6 +3,7 @@ package dev.modelmanager.gateway.proxy;
 import dev.modelmanager.gateway.domain.ServiceRoutes;
 import dev.modelmanager.gateway.pipeline.FilterChain;
 import dev.modelmanager.gateway.pipeline.GatewayRequest;
+import dev.modelmanager.gateway.security.CurrentCaller;
 import dev.modelmanager.kit.web.RequestId;
 import dev.modelmanager.model.problem.Problem;
 import dev.modelmanager.model.problem.ProblemType;
@@ -81,6 +82,7 @@ public class GatewayRouter {
                     context,
                     () -> {
                       rc.put(ProblemResponses.REQUEST_ID, gatewayRequest.requestId());
+                      CurrentCaller.set(rc, gatewayRequest.caller().orElse(null));
                       if (result.rejected()) {
                         request.resume();
                         problems.send(rc, result.rejection());
