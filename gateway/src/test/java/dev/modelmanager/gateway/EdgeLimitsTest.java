@@ -1,6 +1,6 @@
 package dev.modelmanager.gateway;
 
-import static io.restassured.RestAssured.given;
+import static dev.modelmanager.gateway.TestAuth.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.modelmanager.testkit.kafka.KafkaResource;
@@ -29,7 +29,7 @@ class EdgeLimitsTest {
   @ParameterizedTest
   @ValueSource(strings = {"/api/v1/catalog/entries", "/api/v1/system/info", "/openapi.json"})
   void aUriLongerThanTheLimitIs414Problem(String path) {
-    given()
+    asAdmin()
         .header("X-Request-ID", "long-1")
         .queryParam("q", "x".repeat(5000))
         .get(path)
@@ -42,7 +42,7 @@ class EdgeLimitsTest {
 
   @Test
   void headersLargerThanTheLimitAre431Problem() {
-    given()
+    asAdmin()
         .header("X-Big", "y".repeat(21 * 1024))
         .get("/api/v1/catalog/entries")
         .then()
@@ -53,7 +53,7 @@ class EdgeLimitsTest {
 
   @Test
   void aDeclaredBodyOverTheLimitIs413ProblemWithoutReachingTheService() {
-    given()
+    asAdmin()
         .contentType("application/json")
         .body(new byte[OVER_BODY_LIMIT])
         .post("/api/v1/weights/installs")
@@ -66,7 +66,7 @@ class EdgeLimitsTest {
   @Test
   void aChunkedBodyOverTheLimitIs413Problem() {
     // An InputStream body is sent chunked: no Content-Length to check up front.
-    given()
+    asAdmin()
         .contentType("application/octet-stream")
         .header("Connection", "close")
         .body(new ByteArrayInputStream(new byte[OVER_BODY_LIMIT]))
@@ -79,7 +79,7 @@ class EdgeLimitsTest {
 
   @Test
   void aBodyWithinTheLimitPasses() {
-    given()
+    asAdmin()
         .contentType("application/json")
         .body("{\"repo\":\"org/model\"}")
         .post("/api/v1/weights/installs")

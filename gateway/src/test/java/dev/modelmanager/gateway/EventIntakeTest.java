@@ -1,6 +1,6 @@
 package dev.modelmanager.gateway;
 
-import static io.restassured.RestAssured.given;
+import static dev.modelmanager.gateway.TestAuth.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -53,7 +53,7 @@ class EventIntakeTest {
         .atMost(Duration.ofSeconds(5))
         .until(() -> ids(type).equals(List.of(second, first)));
     assertThat(rowsWithId(first)).isEqualTo(1);
-    given()
+    asAdmin()
         .queryParam("type", type)
         .get("/api/v1/events")
         .then()
@@ -78,7 +78,7 @@ class EventIntakeTest {
       await()
           .during(Duration.ofSeconds(3))
           .atMost(Duration.ofSeconds(10))
-          .until(() -> given().get("/q/health/ready").statusCode() == 503);
+          .until(() -> asAdmin().get("/q/health/ready").statusCode() == 503);
     } finally {
       execute("alter table gateway.event_log_away rename to event_log");
     }
@@ -95,13 +95,13 @@ class EventIntakeTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> ids(type).size() == 3);
 
     JsonPath page1 =
-        given().queryParam("type", type).queryParam("limit", 2).get("/api/v1/events").jsonPath();
+        asAdmin().queryParam("type", type).queryParam("limit", 2).get("/api/v1/events").jsonPath();
     assertThat(page1.getList("items.id", String.class)).containsExactly(ids.get(2), ids.get(1));
     String cursor = page1.getString("nextCursor");
     assertThat(cursor).isNotBlank();
 
     JsonPath page2 =
-        given()
+        asAdmin()
             .queryParam("type", type)
             .queryParam("limit", 2)
             .queryParam("cursor", cursor)
@@ -113,7 +113,7 @@ class EventIntakeTest {
 
   @Test
   void aCursorTheApiDidNotIssueIsABadRequest() {
-    given()
+    asAdmin()
         .queryParam("cursor", "drop table")
         .get("/api/v1/events")
         .then()
@@ -123,7 +123,7 @@ class EventIntakeTest {
   }
 
   private static List<String> ids(String type) {
-    return given()
+    return asAdmin()
         .queryParam("type", type)
         .queryParam("limit", 100)
         .get("/api/v1/events")
@@ -147,7 +147,7 @@ class EventIntakeTest {
   /** The event-intake readiness check's status (readiness as a whole is 503 while it is DOWN). */
   private static String intakeCheck() {
     return String.valueOf(
-        given()
+        asAdmin()
             .get("/q/health/ready")
             .jsonPath()
             .getString("checks.find { it.name == 'event-intake' }.status"));

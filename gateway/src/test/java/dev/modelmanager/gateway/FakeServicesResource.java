@@ -55,6 +55,7 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
       config.put(url(service), "http://127.0.0.1:" + server.actualPort());
     }
     config.put(url(STOPPED), "http://127.0.0.1:" + closedPort());
+    config.put("mm.auth.bootstrap.token", TestAuth.adminToken());
     config.put("mm.gateway.response-timeout", "1s");
     // A total deadline below the trickling endpoint's duration, above the idle timeout.
     config.put("mm.gateway.services.discovery-service.deadline", "2s");

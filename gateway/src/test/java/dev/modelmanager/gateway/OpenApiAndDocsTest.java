@@ -1,6 +1,6 @@
 package dev.modelmanager.gateway;
 
-import static io.restassured.RestAssured.given;
+import static dev.modelmanager.gateway.TestAuth.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,7 +24,7 @@ class OpenApiAndDocsTest {
 
   @Test
   void theMergedDocumentHasThePathsOfEveryRunningServiceAndTheGateway() {
-    given()
+    asAdmin()
         .get("/openapi.json")
         .then()
         .statusCode(200)
@@ -42,7 +42,7 @@ class OpenApiAndDocsTest {
 
   @Test
   void theGatewaysOwnSystemInfoWinsOverTheServicesCopies() {
-    given()
+    asAdmin()
         .get("/openapi.json")
         .then()
         .body(
@@ -52,7 +52,7 @@ class OpenApiAndDocsTest {
 
   @Test
   void identicalSchemasAreKeptOnceAndConflictingOnesArePrefixed() {
-    given()
+    asAdmin()
         .get("/openapi.json")
         .then()
         .body("components.schemas", hasKey("Problem"))
@@ -70,7 +70,7 @@ class OpenApiAndDocsTest {
 
   @Test
   void aStoppedServiceIsListedAsUnavailableInsteadOfFailingTheDocument() {
-    given()
+    asAdmin()
         .get("/openapi.json")
         .then()
         .statusCode(200)
@@ -80,12 +80,12 @@ class OpenApiAndDocsTest {
 
   @Test
   void swaggerUiAtDocsReadsTheMergedDocument() {
-    given()
+    asAdmin()
         .get("/docs/")
         .then()
         .statusCode(200)
         .contentType(containsString("text/html"))
         .body(containsString("/openapi.json"));
-    given().redirects().follow(true).get("/docs").then().statusCode(200).body(notNullValue());
+    asAdmin().redirects().follow(true).get("/docs").then().statusCode(200).body(notNullValue());
   }
 }

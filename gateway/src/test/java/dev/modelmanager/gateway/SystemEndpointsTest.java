@@ -1,6 +1,6 @@
 package dev.modelmanager.gateway;
 
-import static io.restassured.RestAssured.given;
+import static dev.modelmanager.gateway.TestAuth.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,7 +24,7 @@ class SystemEndpointsTest {
 
   @Test
   void systemInfoShowsRunningServicesUpWithTheirInfo() {
-    given()
+    asAdmin()
         .get("/api/v1/system/info")
         .then()
         .statusCode(200)
@@ -39,7 +39,7 @@ class SystemEndpointsTest {
 
   @Test
   void systemInfoShowsAStoppedServiceDownWithTheReason() {
-    given()
+    asAdmin()
         .get("/api/v1/system/info")
         .then()
         .statusCode(200)
@@ -50,7 +50,7 @@ class SystemEndpointsTest {
 
   @Test
   void systemInfoRedactsSecretsEvenWhenAServiceLeaksThem() {
-    given()
+    asAdmin()
         .get("/api/v1/system/info")
         .then()
         .body("components.'catalog-service'.info.config.'mm.careless.token'", equalTo("***"))
@@ -59,7 +59,7 @@ class SystemEndpointsTest {
 
   @Test
   void changelogListsTheReleasesWithTheirSections() {
-    given()
+    asAdmin()
         .get("/api/v1/system/changelog")
         .then()
         .statusCode(200)

@@ -1,6 +1,6 @@
 package dev.modelmanager.gateway;
 
-import static io.restassured.RestAssured.given;
+import static dev.modelmanager.gateway.TestAuth.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelmanager.testkit.kafka.KafkaResource;
@@ -96,10 +96,10 @@ class SystemInfoSecretsTest {
 
   @Test
   void noSettingsSecretAppearsInSystemInfoOrTheLog() throws Exception {
-    String body = given().get("/api/v1/system/info").then().statusCode(200).extract().asString();
+    String body = asAdmin().get("/api/v1/system/info").then().statusCode(200).extract().asString();
     // Errors and proxied calls write to the log too.
-    given().get("/api/v1/deployments/x").then().statusCode(502);
-    given().get("/api/v1/nothing").then().statusCode(404);
+    asAdmin().get("/api/v1/deployments/x").then().statusCode(502);
+    asAdmin().get("/api/v1/nothing").then().statusCode(404);
 
     assertThat(body)
         .doesNotContain(SENTINEL)

@@ -1,6 +1,6 @@
 package dev.modelmanager.gateway;
 
-import static io.restassured.RestAssured.given;
+import static dev.modelmanager.gateway.TestAuth.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.modelmanager.testkit.kafka.KafkaResource;
@@ -35,7 +35,7 @@ class TrustedProxyTest {
 
   @Test
   void forwardingHeadersFromATrustedProxyAreKeptAndTheChainGrows() {
-    given()
+    asAdmin()
         .header("X-Forwarded-Host", "models.example.com")
         .header("X-Forwarded-Proto", "https")
         .header("X-Forwarded-For", "203.0.113.7")

@@ -93,6 +93,7 @@ class LocalRunTest {
     HttpResponse<String> r =
         HTTP.send(
             HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/catalog/reload"))
+                .header("Authorization", "Bearer " + adminToken())
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -311,6 +312,7 @@ class LocalRunTest {
     HttpResponse<String> r =
         HTTP.send(
             HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/gpus"))
+                .header("Authorization", "Bearer " + adminToken())
                 .timeout(Duration.ofSeconds(5))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -342,6 +344,9 @@ class LocalRunTest {
       String method, String url, String json, String... headers)
       throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    if (url.startsWith("http://localhost:8080/")) {
+      b.header("Authorization", "Bearer " + adminToken());
+    }
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -360,11 +365,17 @@ class LocalRunTest {
     HttpResponse<String> r =
         HTTP.send(
             HttpRequest.newBuilder(URI.create("http://localhost:8080" + path))
+                .header("Authorization", "Bearer " + adminToken())
                 .timeout(Duration.ofSeconds(10))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
     return JSON.readTree(r.body());
+  }
+
+  /** The admin token the gateway wrote on its first start (the local run is secure by default). */
+  static String adminToken() throws IOException {
+    return Files.readString(runDir.resolve("admin-token")).strip();
   }
 
   record Result(int exitCode, String output) {}

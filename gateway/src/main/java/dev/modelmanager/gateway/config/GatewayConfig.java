@@ -60,8 +60,6 @@ public interface GatewayConfig {
 
   EventLog eventLog();
 
-  Auth auth();
-
   /** One service behind the gateway. */
   interface Service {
     /** Base URL, e.g. {@code http://localhost:8081}. */
@@ -94,11 +92,5 @@ public interface GatewayConfig {
     /** How long an event stays in the log before the scheduled cleanup deletes it. */
     @WithDefault("30d")
     Duration retention();
-  }
-
-  /** Reserved for the authentication filter; shown redacted in system info. */
-  interface Auth {
-    /** A bootstrap admin API token for local development; absent in production. */
-    Optional<String> bootstrapToken();
   }
 }

@@ -15,6 +15,7 @@ public final class ServiceRoutes {
   public static final List<String> OWN_PREFIXES =
       List.of(
           "/api/v1/system",
+          "/api/v1/me",
           "/api/v1/tokens",
           "/api/v1/audit",
           "/api/v1/notifications",

@@ -85,6 +85,7 @@ public class GatewayRouter {
                       CurrentCaller.set(rc, gatewayRequest.caller().orElse(null));
                       if (result.rejected()) {
                         request.resume();
+                        result.headers().forEach(rc.response()::putHeader);
                         problems.send(rc, result.rejection());
                       } else {
                         dispatch(rc, gatewayRequest);

@@ -15,6 +15,7 @@ public enum ProblemType {
   CONTENT_TOO_LARGE("content-too-large", "Request body too large", 413),
   URI_TOO_LONG("uri-too-long", "Request URI too long", 414),
   HEADERS_TOO_LARGE("headers-too-large", "Request headers too large", 431),
+  TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
   INVALID_CONTENT("invalid-content", "The content is not valid", 422),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
   UPSTREAM_UNAVAILABLE("upstream-unavailable", "Upstream service unavailable", 502),

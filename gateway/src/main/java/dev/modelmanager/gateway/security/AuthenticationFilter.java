@@ -1,0 +1,123 @@
+package dev.modelmanager.gateway.security;
+
+import dev.modelmanager.gateway.pipeline.FilterResult;
+import dev.modelmanager.gateway.pipeline.GatewayFilter;
+import dev.modelmanager.gateway.pipeline.GatewayRequest;
+import dev.modelmanager.gateway.service.ApiTokenService;
+import dev.modelmanager.model.problem.ProblemType;
+import dev.modelmanager.model.security.ApiTokenFormat;
+import dev.modelmanager.model.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Resolves who is calling (band 100): an {@code mm_} API token in {@code Authorization: Bearer} or
+ * {@code X-API-Key}, or an OIDC bearer token from the configured IdP. A request without a
+ * credential goes on anonymous (the authorization filter decides whether the route allows that); a
+ * credential that does not check out is a 401 problem, and too many of those from one address a
+ * 429.
+ */
+@ApplicationScoped
+public class AuthenticationFilter implements GatewayFilter {
+  public static final int ORDER = 100;
+  public static final String API_KEY_HEADER = "X-API-Key";
+  static final String CHALLENGE = "Bearer realm=\"model-manager\"";
+  private static final Logger LOG = Logger.getLogger(AuthenticationFilter.class);
+
+  private final ApiTokenService tokens;
+  private final Instance<OidcAuthenticator> oidc;
+  private final FailedAuthLimiter limiter;
+
+  AuthenticationFilter(
+      ApiTokenService tokens, Instance<OidcAuthenticator> oidc, FailedAuthLimiter limiter) {
+    this.tokens = tokens;
+    this.oidc = oidc;
+    this.limiter = limiter;
+  }
+
+  @Override
+  public int order() {
+    return ORDER;
+  }
+
+  @Override
+  public Uni<FilterResult> filter(GatewayRequest request) {
+    Optional<String> credential;
+    try {
+      credential = credentialOf(request);
+    } catch (AuthenticationFailedException e) {
+      return Uni.createFrom().item(unauthorized(request, e.getMessage()));
+    }
+    if (credential.isEmpty()) {
+      return Uni.createFrom().item(FilterResult.proceed());
+    }
+    Optional<Duration> wait = limiter.blocked(request.remoteAddress());
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
+      return Uni.createFrom()
+          .item(
+              FilterResult.reject(
+                  ProblemType.TOO_MANY_REQUESTS.problem(
+                      "Too many refused credentials from this address; try again in "
+                          + seconds
+                          + " s"),
+                  Map.of("Retry-After", Long.toString(seconds))));
+    }
+    return authenticate(credential.get())
+        .map(
+            caller -> {
+              request.caller(caller);
+              return FilterResult.proceed();
+            })
+        .onFailure(AuthenticationFailedException.class)
+        .recoverWithItem(e -> unauthorized(request, e.getMessage()));
+  }
+
+  private Uni<Caller> authenticate(String credential) {
+    if (ApiTokenFormat.looksLikeToken(credential)) {
+      return tokens.authenticate(credential);
+    }
+    if (oidc.isResolvable() && oidc.get().enabled()) {
+      return oidc.get().authenticate(credential);
+    }
+    return Uni.createFrom()
+        .failure(
+            new AuthenticationFailedException(
+                "The bearer token is not an mm_ API token and no OIDC provider is configured"));
+  }
+
+  private FilterResult unauthorized(GatewayRequest request, String reason) {
+    limiter.failed(request.remoteAddress());
+    LOG.debugf("refused credential from %s: %s", request.remoteAddress(), reason);
+    return FilterResult.reject(
+        ProblemType.UNAUTHORIZED.problem(reason),
+        Map.of("WWW-Authenticate", CHALLENGE + ", error=\"invalid_token\""));
+  }
+
+  /** The presented credential; fails on an {@code Authorization} scheme other than Bearer. */
+  static Optional<String> credentialOf(GatewayRequest request) {
+    String authorization = request.header("Authorization");
+    if (authorization != null && !authorization.isBlank()) {
+      String value = authorization.strip();
+      int space = value.indexOf(' ');
+      if (space < 0 || !value.substring(0, space).equalsIgnoreCase("Bearer")) {
+        throw new AuthenticationFailedException("Only 'Authorization: Bearer <token>' is accepted");
+      }
+      String token = value.substring(space + 1).strip();
+      if (token.isEmpty()) {
+        throw new AuthenticationFailedException("The bearer token is empty");
+      }
+      return Optional.of(token);
+    }
+    String apiKey = request.header(API_KEY_HEADER);
+    if (apiKey != null && !apiKey.isBlank()) {
+      return Optional.of(apiKey.strip());
+    }
+    return Optional.empty();
+  }
+}

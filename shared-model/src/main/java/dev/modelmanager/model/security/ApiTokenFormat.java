@@ -1,0 +1,93 @@
+package dev.modelmanager.model.security;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+
+/**
+ * The shape of an API token: {@code mm_} + 32 random bytes in base62 (43 characters) + a CRC32
+ * checksum of those characters in base62 (6 characters). The fixed prefix and the checksum let
+ * secret scanners recognise a leaked token without a database; the gateway also rejects a mistyped
+ * token before it looks anything up. Tokens are stored only as their SHA-256 hash: 256 random bits
+ * need no slow hash.
+ */
+public final class ApiTokenFormat {
+  public static final String PREFIX = "mm_";
+  static final int SECRET_CHARS = 43;
+  static final int CHECKSUM_CHARS = 6;
+
+  /** How many characters of a token ({@code mm_} included) are kept to show which token it is. */
+  public static final int DISPLAY_PREFIX = PREFIX.length() + 8;
+
+  private static final String ALPHABET =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  private static final BigInteger BASE = BigInteger.valueOf(62);
+  private static final Pattern SHAPE =
+      Pattern.compile("mm_[0-9A-Za-z]{" + (SECRET_CHARS + CHECKSUM_CHARS) + "}");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private ApiTokenFormat() {}
+
+  /** A new token's plaintext. */
+  public static String generate() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String secret = base62(new BigInteger(1, bytes), SECRET_CHARS);
+    return PREFIX + secret + checksum(secret);
+  }
+
+  /** Whether {@code candidate} looks like an API token (it may still be unknown). */
+  public static boolean looksLikeToken(String candidate) {
+    return candidate != null && candidate.startsWith(PREFIX);
+  }
+
+  /** Whether the shape and the checksum are right. */
+  public static boolean wellFormed(String token) {
+    if (token == null || !SHAPE.matcher(token).matches()) {
+      return false;
+    }
+    String secret = token.substring(PREFIX.length(), PREFIX.length() + SECRET_CHARS);
+    return checksum(secret).equals(token.substring(PREFIX.length() + SECRET_CHARS));
+  }
+
+  /** The stored form: lower-case hex SHA-256 of the whole token. */
+  public static String hash(String token) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** The part shown in lists so a person can tell tokens apart: {@code mm_} + 8 characters. */
+  public static String displayPrefix(String token) {
+    return token.substring(0, DISPLAY_PREFIX);
+  }
+
+  static String checksum(String secret) {
+    CRC32 crc = new CRC32();
+    crc.update(secret.getBytes(StandardCharsets.US_ASCII));
+    return base62(BigInteger.valueOf(crc.getValue()), CHECKSUM_CHARS);
+  }
+
+  private static String base62(BigInteger value, int width) {
+    StringBuilder out = new StringBuilder();
+    BigInteger v = value;
+    while (v.signum() > 0) {
+      BigInteger[] qr = v.divideAndRemainder(BASE);
+      out.append(ALPHABET.charAt(qr[1].intValue()));
+      v = qr[0];
+    }
+    while (out.length() < width) {
+      out.append('0');
+    }
+    return out.reverse().toString();
+  }
+}
