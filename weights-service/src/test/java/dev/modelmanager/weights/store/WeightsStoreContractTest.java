@@ -12,6 +12,7 @@ import dev.modelmanager.kit.store.PostgresTransactor;
 import dev.modelmanager.kit.store.SqliteTransactor;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.model.events.CloudEvent;
+import dev.modelmanager.weights.domain.ByteRange;
 import dev.modelmanager.weights.domain.InstallJob;
 import dev.modelmanager.weights.domain.InstallState;
 import dev.modelmanager.weights.domain.JobQuery;
@@ -325,14 +326,16 @@ class WeightsStoreContractTest {
   void partsAreRememberedPerBlobUntilCleared(String kind) throws Throwable {
     Adapters a = adapters(kind);
     String blob = (kind.equals("postgres") ? "b" : "c").repeat(64);
-    await(() -> a.parts().markDone("main", blob, 3));
-    await(() -> a.parts().markDone("main", blob, 3));
-    await(() -> a.parts().markDone("main", blob, 0));
-    await(() -> a.parts().markDone("second", blob, 1));
-    assertThat(await(() -> a.parts().done("main", blob))).containsExactlyInAnyOrder(0, 3);
+    ByteRange big = new ByteRange(3L << 32, (3L << 32) + 100);
+    await(() -> a.parts().markDone("main", blob, big));
+    await(() -> a.parts().markDone("main", blob, big));
+    await(() -> a.parts().markDone("main", blob, new ByteRange(0, 10)));
+    await(() -> a.parts().markDone("second", blob, new ByteRange(10, 20)));
+    assertThat(await(() -> a.parts().done("main", blob)))
+        .containsExactlyInAnyOrder(new ByteRange(0, 10), big);
     await(() -> a.parts().clear("main", blob));
     assertThat(await(() -> a.parts().done("main", blob))).isEmpty();
-    assertThat(await(() -> a.parts().done("second", blob))).containsExactly(1);
+    assertThat(await(() -> a.parts().done("second", blob))).containsExactly(new ByteRange(10, 20));
   }
 
   @ParameterizedTest
