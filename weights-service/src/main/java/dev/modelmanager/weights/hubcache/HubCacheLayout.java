@@ -103,8 +103,9 @@ public final class HubCacheLayout {
    * built in a new tree {@code .mm-trees/{commit}.{id}} (at the depth of {@code
    * snapshots/{commit}}, so the same relative links reach {@code blobs/}), and {@code
    * snapshots/{commit}} is a symlink to it that one rename swaps. A reader sees the old snapshot or
-   * the new one, never a half-written or missing one. (A snapshot published as a plain folder by an
-   * earlier version is moved aside first: that one replacement has a moment without it.)
+   * the new one, never a half-written or missing one; the replaced tree is deleted once it is
+   * {@link #ORPHAN_TREE_AGE} old. (A snapshot published as a plain folder by an earlier version is
+   * moved aside first: that one replacement has a moment without it.)
    */
   public void publishSnapshot(RepoId repo, String commit, List<PlannedFile> files)
       throws IOException {
@@ -126,7 +127,6 @@ public final class HubCacheLayout {
     // Relative to the folder holding the link: staging and snapshots/ are both one level down.
     Path link = staging.resolve(UUID.randomUUID().toString());
     Files.createSymbolicLink(link, Path.of("..", TREES, id));
-    Path oldTree = treeOf(target);
     if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
       Path old = staging.resolve("old-" + UUID.randomUUID());
       move(target, old);
@@ -136,9 +136,9 @@ public final class HubCacheLayout {
       move(link, target);
     }
     syncDirectory(target.getParent());
-    if (oldTree != null && !oldTree.equals(tree)) {
-      deleteTree(oldTree);
-    }
+    // The replaced tree stays for readers that resolved the link before the swap and are still
+    // listing it; trees nothing points to go once they are old (they only hold links).
+    cleanOrphanTrees(repoDir);
     deleteIfEmpty(staging);
   }
 
