@@ -16,6 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
@@ -145,6 +147,30 @@ class CatalogReloadTest {
         .statusCode(200)
         .body("items.entry.id", contains("m4", "qwen2-5-0-5b"))
         .body("nextCursor", nullValue());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/api/v1/catalog/entries, cursor, ../etc",
+    "/api/v1/catalog/entries, cursor, UPPER",
+    "/api/v1/catalog/entries, cursor, ''",
+    "/api/v1/catalog/entries, limit, 501",
+    "/api/v1/catalog/pull-requests, cursor, -1",
+    "/api/v1/catalog/pull-requests, cursor, 99999999999",
+    "/api/v1/catalog/pull-requests, cursor, 1e3",
+    "/api/v1/catalog/pull-requests, limit, 0",
+    "/api/v1/catalog/pull-requests, state, draft"
+  })
+  void badPagingParametersAreValidationProblemsNamingTheField(
+      String path, String field, String value) {
+    given()
+        .queryParam(field, value)
+        .get(path)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors", hasSize(1))
+        .body("errors[0].field", equalTo(field));
   }
 
   @Test

@@ -24,6 +24,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Event intake from a real broker, and the events endpoint over what it logged. */
 @QuarkusTest
@@ -111,10 +113,18 @@ class EventIntakeTest {
     assertThat(page2.getString("nextCursor")).isNull();
   }
 
-  @Test
-  void aCursorTheApiDidNotIssueIsABadRequest() {
+  @ParameterizedTest
+  @CsvSource({
+    "cursor, drop table",
+    "cursor, -1",
+    "cursor, 1234567890123456789",
+    "cursor, ''",
+    "limit, 0",
+    "limit, 501"
+  })
+  void badPagingParametersAreValidationProblemsNamingTheField(String field, String value) {
     asAdmin()
-        .queryParam("cursor", "drop table")
+        .queryParam(field, value)
         .get("/api/v1/events")
         .then()
         .statusCode(400)

@@ -28,7 +28,9 @@ final class HfCacheCheck {
     for (String path : expected) {
       assertThat(snapshot.resolve(path)).as(path).exists();
     }
-    try (Stream<Path> files = Files.walk(snapshot)) {
+    // snapshots/{commit} is a symlink to its tree (an atomic swap); follow it like a reader does.
+    assertThat(snapshot).isDirectory();
+    try (Stream<Path> files = Files.walk(snapshot, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       for (Path link : files.filter(p -> !Files.isDirectory(p)).toList()) {
         assertThat(Files.isSymbolicLink(link)).as(link + " is a symlink").isTrue();
         Path target = Files.readSymbolicLink(link);

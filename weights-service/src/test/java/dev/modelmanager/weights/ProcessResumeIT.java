@@ -23,9 +23,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +84,7 @@ class ProcessResumeIT {
       Process first = processes.get(0);
       first.destroyForcibly().waitFor();
       Instant killed = Instant.now();
-      Set<Integer> persisted = persistedParts(work.resolve("weights.sqlite"));
+      List<long[]> persisted = persistedRanges(work.resolve("weights.sqlite"));
       assertThat(persisted).isNotEmpty().hasSizeLessThan(16);
       hub.faults().clear();
 
@@ -114,9 +112,11 @@ class ProcessResumeIT {
           String[] range = r.range().substring("bytes=".length()).split("-");
           long from = Long.parseLong(range[0]);
           long to = Long.parseLong(range[1]);
-          for (int p : persisted) {
-            assertThat(to < p * PART || from > p * PART + PART - 1)
-                .as("%s after the restart overlaps part %d persisted before the kill", r.range(), p)
+          for (long[] p : persisted) {
+            assertThat(to < p[0] || from >= p[1])
+                .as(
+                    "%s after the restart overlaps bytes [%d, %d) persisted before the kill",
+                    r.range(), p[0], p[1])
                 .isTrue();
           }
         }
@@ -163,12 +163,13 @@ class ProcessResumeIT {
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
   }
 
-  private static Set<Integer> persistedParts(Path sqlite) throws Exception {
-    Set<Integer> out = new HashSet<>();
+  private static List<long[]> persistedRanges(Path sqlite) throws Exception {
+    List<long[]> out = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite);
-        ResultSet rs = c.createStatement().executeQuery("select part_index from blob_part")) {
+        ResultSet rs =
+            c.createStatement().executeQuery("select range_start, range_end from blob_range")) {
       while (rs.next()) {
-        out.add(rs.getInt(1));
+        out.add(new long[] {rs.getLong(1), rs.getLong(2)});
       }
     }
     return out;

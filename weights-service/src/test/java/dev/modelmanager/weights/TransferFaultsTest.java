@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelmanager.weights.domain.ByteRange;
 import dev.modelmanager.weights.engine.JobRunner;
 import dev.modelmanager.weights.store.PartStore;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +48,8 @@ class TransferFaultsTest {
     runner.abandonAllForCrashTest();
     await().atMost(MINUTE).until(() -> !runner.runsHere(java.util.UUID.fromString(id)));
     Instant crash = Instant.now();
-    Set<Integer> persisted = VertxContextSupport.subscribeAndAwait(() -> parts.done("main", blob));
+    List<ByteRange> persisted =
+        VertxContextSupport.subscribeAndAwait(() -> parts.done("main", blob));
     assertThat(persisted).as("parts persisted before the crash").isNotEmpty();
     HubAdmin.clearFaults();
 
@@ -85,7 +86,8 @@ class TransferFaultsTest {
     given().post("/api/v1/weights/installs/" + id + "/cancel").then().statusCode(409);
 
     String blob = blobOf(id);
-    Set<Integer> persisted = VertxContextSupport.subscribeAndAwait(() -> parts.done("main", blob));
+    List<ByteRange> persisted =
+        VertxContextSupport.subscribeAndAwait(() -> parts.done("main", blob));
     HubAdmin.clearFaults();
     Instant retry = Instant.now();
     given().post("/api/v1/weights/installs/" + id + "/retry").then().statusCode(202);
@@ -156,7 +158,7 @@ class TransferFaultsTest {
         "{\"type\": \"latency\", \"ms\": 400, \"path\": \"/cdn/**/mm-test/" + repo + "/**\"}");
   }
 
-  private Set<Integer> persistedParts(String blob) {
+  private List<ByteRange> persistedParts(String blob) {
     try {
       return VertxContextSupport.subscribeAndAwait(() -> parts.done("main", blob));
     } catch (Throwable t) {
@@ -178,7 +180,7 @@ class TransferFaultsTest {
   }
 
   /** No ranged request after {@code since} touches a part that was persisted before it. */
-  private static void assertNoRangeOverlaps(String repo, Instant since, Set<Integer> persisted) {
+  private static void assertNoRangeOverlaps(String repo, Instant since, List<ByteRange> persisted) {
     for (JsonNode r : HubAdmin.requests("/" + repo + "/model.safetensors")) {
       if (Instant.parse(r.path("receivedAt").asText()).isBefore(since)
           || !r.path("range").asText("").startsWith("bytes=")) {
@@ -186,11 +188,9 @@ class TransferFaultsTest {
       }
       long from = start(r);
       long to = Long.parseLong(r.path("range").asText().split("-")[1]);
-      for (int p : persisted) {
-        long ps = p * PART;
-        long pe = ps + PART - 1;
-        assertThat(to < ps || from > pe)
-            .as("request %s overlaps persisted part %d", r.path("range").asText(), p)
+      for (ByteRange p : persisted) {
+        assertThat(to < p.start() || from >= p.end())
+            .as("request %s overlaps persisted range %s", r.path("range").asText(), p)
             .isTrue();
       }
     }

@@ -122,7 +122,8 @@ public class WeightsHubResource implements QuarkusTestResourceLifecycleManager {
             "fenced",
             "poison",
             "in-use",
-            "in-use-again"
+            "in-use-again",
+            "disk-full"
           }) {
         repos.add(
             big(
@@ -131,6 +132,7 @@ public class WeightsHubResource implements QuarkusTestResourceLifecycleManager {
                         || name.startsWith("in-use")
                         || name.equals("events")
                         || name.equals("kafka")
+                        || name.equals("disk-full")
                     ? 4 * MIB
                     : 48 * MIB));
       }

@@ -85,7 +85,10 @@ public class CatalogResource {
   @Operation(summary = "List approved catalog entries, optionally those of one Hugging Face repo")
   public Uni<Page<ApprovedEntry>> list(
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-      @QueryParam("cursor") String cursor,
+      @QueryParam("cursor")
+          @Parameter(description = "nextCursor of the previous page")
+          @Pattern(regexp = EntryIds.REGEX, message = "is not a cursor this service issued")
+          String cursor,
       @Parameter(description = "Only entries of this Hugging Face repo (org/name)")
           @QueryParam("hfModelId")
           @Pattern(regexp = REPO)

@@ -103,7 +103,11 @@ public class PullRequestResource {
   @Operation(summary = "Catalog pull requests with their state (open, merged, closed)")
   public Uni<Page<PullRequestView>> list(
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-      @QueryParam("cursor") String cursor,
+      @QueryParam("cursor")
+          @Pattern(
+              regexp = PullRequestSync.CURSOR_REGEX,
+              message = "is not a cursor this service issued")
+          String cursor,
       @QueryParam("state") @Pattern(regexp = "open|merged|closed") String state) {
     return sync.list(limit, cursor, state)
         .map(

@@ -57,15 +57,15 @@ public class PullRequestSync {
     this.mapper = mapper;
   }
 
-  /** A page of pull requests by number; the cursor is the last number of the previous page. */
+  /** The cursors {@link #list} issues: a pull request number. */
+  public static final String CURSOR_REGEX = "0|[1-9][0-9]{0,8}";
+
+  /**
+   * A page of pull requests by number; the cursor is the last number of the previous page (a {@link
+   * #CURSOR_REGEX}, checked by the resource).
+   */
   public Uni<Page<PullRequestRecord>> list(int limit, String cursor, String state) {
-    int after;
-    try {
-      after = cursor == null ? 0 : Integer.parseInt(cursor);
-    } catch (NumberFormatException e) {
-      return Uni.createFrom()
-          .failure(ProblemException.invalidField("cursor", "not a cursor this API returned"));
-    }
+    int after = cursor == null ? 0 : Integer.parseInt(cursor);
     return store
         .page(after, limit + 1, state)
         .map(

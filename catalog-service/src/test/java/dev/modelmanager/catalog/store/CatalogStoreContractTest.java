@@ -1,5 +1,6 @@
 package dev.modelmanager.catalog.store;
 
+import static dev.modelmanager.testkit.store.StoreContracts.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,12 +17,12 @@ import dev.modelmanager.kit.store.PostgresTransactor;
 import dev.modelmanager.kit.store.SqliteTransactor;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.model.events.CloudEvent;
-import dev.modelmanager.testkit.kafka.KafkaResource;
 import dev.modelmanager.testkit.postgres.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
+import dev.modelmanager.testkit.store.StoreContract;
+import dev.modelmanager.testkit.store.StoreContractProfile;
+import dev.modelmanager.testkit.store.StoreKind;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
+import io.quarkus.test.junit.TestProfile;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -30,21 +31,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** One behaviour contract, run against real Postgres and a real SQLite file. */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(
-    value = CatalogRepoResource.class,
-    initArgs = @ResourceArg(name = "name", value = "contract"),
-    restrictToAnnotatedClass = true)
+@TestProfile(CatalogStoreContractTest.Profile.class)
 class CatalogStoreContractTest {
+  /** The shared contract app plus a catalog repository of its own. */
+  public static class Profile extends StoreContractProfile {
+    @Override
+    protected List<TestResourceEntry> moreResources() {
+      return List.of(new TestResourceEntry(CatalogRepoResource.class, Map.of("name", "contract")));
+    }
+  }
+
   @Inject PostgresCatalogStore postgresStore;
   @Inject SqliteCatalogStore sqliteStore;
   @Inject PostgresTransactor postgresTx;
@@ -59,74 +63,72 @@ class CatalogStoreContractTest {
 
   record Adapters(String kind, CatalogStore store, Transactor tx, Outbox outbox) {}
 
-  Adapters adapters(String kind) {
-    return kind.equals("postgres")
-        ? new Adapters(kind, postgresStore, postgresTx, postgresOutbox)
-        : new Adapters(kind, sqliteStore, sqliteTx, sqliteOutbox);
+  Adapters adapters(StoreKind kind) {
+    return new Adapters(
+        kind.name().toLowerCase(Locale.ROOT),
+        kind.pick(postgresStore, sqliteStore),
+        kind.pick(postgresTx, sqliteTx),
+        kind.pick(postgresOutbox, sqliteOutbox));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void upsertInsertsThenReplaces(String kind) throws Throwable {
+  @StoreContract
+  void upsertInsertsThenReplaces(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
-    String id = "upsert-" + kind;
+    String id = "upsert-" + a.kind();
     await(() -> a.tx().inTransaction(() -> a.store().upsert(entry(id, "org/one", "h1"), "c1")));
     await(() -> a.tx().inTransaction(() -> a.store().upsert(entry(id, "org/two", "h2"), "c2")));
 
     CatalogEntry found = await(() -> a.store().find(id)).orElseThrow();
     assertThat(found.repo()).isEqualTo("org/two");
     assertThat(found.contentHash()).isEqualTo("h2");
-    assertThat(await(() -> a.store().find("missing-" + kind))).isEmpty();
+    assertThat(await(() -> a.store().find("missing-" + a.kind()))).isEmpty();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void pagesAreOrderedByIdAndStartAfterTheCursor(String kind) throws Throwable {
+  @StoreContract
+  void pagesAreOrderedByIdAndStartAfterTheCursor(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
     for (String suffix : new String[] {"c", "a", "b"}) {
-      String id = "page-" + kind + "-" + suffix;
+      String id = "page-" + a.kind() + "-" + suffix;
       await(() -> a.tx().inTransaction(() -> a.store().upsert(entry(id, "org/x", "h"), "c")));
     }
-    var first = await(() -> a.store().page("page-" + kind, 2, null));
+    var first = await(() -> a.store().page("page-" + a.kind(), 2, null));
     assertThat(first)
         .extracting(CatalogEntry::id)
-        .containsExactly("page-" + kind + "-a", "page-" + kind + "-b");
-    var next = await(() -> a.store().page("page-" + kind + "-b", 2, null));
-    assertThat(next).extracting(CatalogEntry::id).first().isEqualTo("page-" + kind + "-c");
+        .containsExactly("page-" + a.kind() + "-a", "page-" + a.kind() + "-b");
+    var next = await(() -> a.store().page("page-" + a.kind() + "-b", 2, null));
+    assertThat(next).extracting(CatalogEntry::id).first().isEqualTo("page-" + a.kind() + "-c");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void aRepoFilterKeepsOnlyThatReposEntries(String kind) throws Throwable {
+  @StoreContract
+  void aRepoFilterKeepsOnlyThatReposEntries(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
-    String mine = "org/filtered-" + kind;
+    String mine = "org/filtered-" + a.kind();
     await(
         () ->
             a.tx()
                 .inTransaction(
-                    () -> a.store().upsert(entry("repo-" + kind + "-1", mine, "h"), "c")));
+                    () -> a.store().upsert(entry("repo-" + a.kind() + "-1", mine, "h"), "c")));
     await(
         () ->
             a.tx()
                 .inTransaction(
-                    () -> a.store().upsert(entry("repo-" + kind + "-2", "org/other", "h"), "c")));
+                    () ->
+                        a.store().upsert(entry("repo-" + a.kind() + "-2", "org/other", "h"), "c")));
     var found = await(() -> a.store().page(null, 50, mine));
-    assertThat(found).extracting(CatalogEntry::id).containsExactly("repo-" + kind + "-1");
+    assertThat(found).extracting(CatalogEntry::id).containsExactly("repo-" + a.kind() + "-1");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void deleteRemovesTheEntry(String kind) throws Throwable {
+  @StoreContract
+  void deleteRemovesTheEntry(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
-    String id = "delete-" + kind;
+    String id = "delete-" + a.kind();
     await(() -> a.tx().inTransaction(() -> a.store().upsert(entry(id, "org/x", "h"), "c")));
     await(() -> a.tx().inTransaction(() -> a.store().delete(id)));
     assertThat(await(() -> a.store().find(id))).isEmpty();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void lastReloadIsTheLatestFinished(String kind) throws Throwable {
+  @StoreContract
+  void lastReloadIsTheLatestFinished(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
     Instant t = Instant.now().plus(1000, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
     ReloadRecord older = new ReloadRecord(UUID.randomUUID(), "old", t, 1, 1, 0, 0);
@@ -139,11 +141,10 @@ class CatalogStoreContractTest {
     assertThat(await(() -> a.store().lastReload())).contains(newer);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void aFailedTransactionKeepsNeitherTheChangeNorItsEvent(String kind) throws Throwable {
+  @StoreContract
+  void aFailedTransactionKeepsNeitherTheChangeNorItsEvent(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
-    String id = "rollback-" + kind;
+    String id = "rollback-" + a.kind();
     CloudEvent event = testEvent(id);
     assertThatThrownBy(
             () ->
@@ -159,26 +160,24 @@ class CatalogStoreContractTest {
                                                     .failure(new IllegalStateException("boom"))))))
         .hasMessageContaining("boom");
     assertThat(await(() -> a.store().find(id))).isEmpty();
-    assertThat(outboxHas(kind, event.id())).isFalse();
+    assertThat(outboxHas(a.kind(), event.id())).isFalse();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void aCommittedTransactionKeepsTheChangeAndItsEvent(String kind) throws Throwable {
+  @StoreContract
+  void aCommittedTransactionKeepsTheChangeAndItsEvent(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
-    String id = "commit-" + kind;
+    String id = "commit-" + a.kind();
     CloudEvent event = testEvent(id);
     await(() -> a.tx().inTransaction(() -> upsertWithEvent(a, id, event)));
     assertThat(await(() -> a.store().find(id))).isPresent();
-    assertThat(outboxHas(kind, event.id())).isTrue();
+    assertThat(outboxHas(a.kind(), event.id())).isTrue();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"postgres", "sqlite"})
-  void pullRequestsAreSavedReplacedPagedAndListedWhenOpen(String kind) throws Throwable {
+  @StoreContract
+  void pullRequestsAreSavedReplacedPagedAndListedWhenOpen(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
-    PullRequestStore prs = kind.equals("postgres") ? postgresPullRequests : sqlitePullRequests;
-    int base = kind.equals("postgres") ? 1000 : 2000;
+    PullRequestStore prs = kind.pick(postgresPullRequests, sqlitePullRequests);
+    int base = kind.pick(1000, 2000);
     Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     for (int i = 1; i <= 3; i++) {
       PullRequestRecord pr =
@@ -248,9 +247,5 @@ class CatalogStoreContractTest {
   private static CatalogEntry entry(String id, String repo, String hash) {
     return new CatalogEntry(
         id, repo, "main", "d", "{\"id\":\"" + id + "\"}", hash, "models/" + id + ".yaml", null);
-  }
-
-  private static <T> T await(Supplier<Uni<T>> work) throws Throwable {
-    return VertxContextSupport.subscribeAndAwait(work);
   }
 }

@@ -89,7 +89,7 @@ public final class SearchValidation {
       }
       try {
         String url = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        return url.startsWith(hub.endpoint() + "/api/models?");
+        return hub.isModelPageUrl(url);
       } catch (IllegalArgumentException e) {
         return false;
       }

@@ -6,6 +6,7 @@ import dev.modelmanager.model.api.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,7 +36,11 @@ public class EventsResource {
       description = "Each CloudEvent seen on the mm.* topics, once.")
   public Uni<Page<EventView>> list(
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-      @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page")
+      @QueryParam("cursor")
+          @Parameter(description = "nextCursor of the previous page")
+          @Pattern(
+              regexp = EventLogService.CURSOR_REGEX,
+              message = "is not a cursor this service issued")
           String cursor,
       @QueryParam("type") @Parameter(description = "only events of this CloudEvents type")
           String type) {

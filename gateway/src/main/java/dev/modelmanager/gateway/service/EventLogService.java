@@ -4,14 +4,12 @@ import dev.modelmanager.gateway.domain.LoggedEvent;
 import dev.modelmanager.gateway.store.EventLogStore;
 import dev.modelmanager.kit.events.ProcessedEvents;
 import dev.modelmanager.kit.store.Transactor;
-import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.api.Page;
 import dev.modelmanager.model.events.CloudEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The gateway's log of every event on the {@code mm.*} topics: each kept once, read newest first.
@@ -21,7 +19,8 @@ public class EventLogService {
   /** The consumer name under which event ids are deduplicated. */
   public static final String CONSUMER = "gateway-event-log";
 
-  private static final Pattern CURSOR = Pattern.compile("[0-9]{1,18}");
+  /** The cursors {@link #list} issues: a {@code seq}. */
+  public static final String CURSOR_REGEX = "[0-9]{1,18}";
 
   private final EventLogStore store;
   private final ProcessedEvents processed;
@@ -57,12 +56,11 @@ public class EventLogService {
                             : Uni.createFrom().item(false)));
   }
 
-  /** A page of events, newest first; the cursor is the last {@code seq} of the previous page. */
+  /**
+   * A page of events, newest first; the cursor is the last {@code seq} of the previous page (the
+   * resource validates it: {@link #CURSOR_REGEX}).
+   */
   public Uni<Page<LoggedEvent>> list(int limit, String cursor, String type) {
-    if (cursor != null && !CURSOR.matcher(cursor).matches()) {
-      return Uni.createFrom()
-          .failure(ProblemException.invalidField("cursor", "not a cursor this API returned"));
-    }
     Long before = cursor == null ? null : Long.parseLong(cursor);
     String typeFilter = type == null || type.isBlank() ? null : type;
     return store

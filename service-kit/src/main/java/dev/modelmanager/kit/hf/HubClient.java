@@ -90,11 +90,23 @@ public class HubClient {
     return listModelsAt(endpoint + "/api/models" + queryString(query));
   }
 
-  /** The page a previous {@link HubPage#nextUrl()} points to (validated to be on the Hub). */
+  /**
+   * Whether {@code url} is a model-list page of this Hub, as {@link HubPage#nextUrl()} gives: the
+   * rule an API's cursor constraint checks before a cursor reaches {@link #listModelsAt}.
+   */
+  public boolean isModelPageUrl(String url) {
+    return url != null && url.startsWith(endpoint + "/api/models?");
+  }
+
+  /**
+   * The page a previous {@link HubPage#nextUrl()} points to. Callers validate client input with
+   * {@link #isModelPageUrl} (a Bean Validation constraint); a URL off the Hub here is a bug,
+   * refused so the token never leaves for another host.
+   */
   public Uni<HubPage> listModelsAt(String url) {
-    if (!url.startsWith(endpoint + "/")) {
+    if (!isModelPageUrl(url)) {
       return Uni.createFrom()
-          .failure(ProblemException.badRequest("cursor does not point at the Hub"));
+          .failure(new IllegalArgumentException("not a model list page of " + endpoint));
     }
     return get(url, null)
         .map(r -> new HubPage(json(r), LinkHeader.next(r.header("Link"), r.url())));

@@ -65,6 +65,36 @@ class HubClientTest {
   }
 
   @Test
+  void listsOnlyModelPagesOfItsOwnHubAndNeverSendsTheTokenElsewhere() {
+    hub.on("/api/models", (x, n) -> ScriptedServer.send(x, 200, "[{\"id\":\"org/model\"}]"));
+    cdn.on("/api/models", (x, n) -> ScriptedServer.send(x, 200, "[]"));
+
+    assertTrue(client.isModelPageUrl(hub.url() + "/api/models?cursor=abc"));
+    assertEquals(
+        "org/model",
+        client
+            .listModelsAt(hub.url() + "/api/models?cursor=abc")
+            .await()
+            .indefinitely()
+            .items()
+            .get(0)
+            .path("id")
+            .asText());
+    for (String bad :
+        List.of(
+            cdn.url() + "/api/models?cursor=abc",
+            hub.url() + "/api/models/org/model",
+            hub.url() + "@evil.example/api/models?x=1")) {
+      assertTrue(!client.isModelPageUrl(bad), bad);
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> client.listModelsAt(bad).await().indefinitely(),
+          bad);
+    }
+    assertTrue(cdn.requests("/api/models").isEmpty());
+  }
+
+  @Test
   void sendsTheTokenToTheHubButNeverToTheCdnItRedirectsTo() {
     hub.on(FILE, (x, n) -> ScriptedServer.redirect(x, 302, cdn.url() + "/blob/abc?sig=1"));
     cdn.on("/blob/abc", (x, n) -> ScriptedServer.send(x, 206, "0123"));

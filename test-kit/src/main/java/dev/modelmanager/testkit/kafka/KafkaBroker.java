@@ -114,7 +114,14 @@ public final class KafkaBroker implements AutoCloseable {
       throw new UncheckedIOException("cannot start the Kafka broker JVM", e);
     }
     System.setProperty(pidProperty, Long.toString(process.pid()));
-    awaitPort(process, Duration.ofSeconds(60));
+    try {
+      awaitPort(process, Duration.ofSeconds(180));
+    } catch (RuntimeException e) {
+      // A broker that never came up must not outlive the test JVM as an orphan.
+      process.destroyForcibly();
+      System.clearProperty(pidProperty);
+      throw e;
+    }
   }
 
   /** Kills the broker at once (like a crash or a network cut); data and ports are kept. */

@@ -24,13 +24,20 @@ public class DownloadEngine {
   final HubRangeReader reader;
   final PartStore parts;
   final PartPlanner planner;
+  final IncompleteFiles incompleteFiles;
   final Semaphore connections;
   final Counter downloadedBytes;
   final Counter checksumFailures;
   private final ExecutorService workers;
 
-  DownloadEngine(WeightsConfig config, HubClient hub, PartStore parts, MeterRegistry metrics) {
+  DownloadEngine(
+      WeightsConfig config,
+      HubClient hub,
+      PartStore parts,
+      IncompleteFiles incompleteFiles,
+      MeterRegistry metrics) {
     this.config = config.download();
+    this.incompleteFiles = incompleteFiles;
     this.reader = hub.rangeReader();
     this.parts = parts;
     this.planner =

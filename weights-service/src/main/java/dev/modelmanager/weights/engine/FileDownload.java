@@ -2,6 +2,7 @@ package dev.modelmanager.weights.engine;
 
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.problem.ProblemType;
+import dev.modelmanager.weights.domain.ByteRange;
 import dev.modelmanager.weights.domain.HubPath;
 import dev.modelmanager.weights.domain.PartPlanner.Part;
 import dev.modelmanager.weights.domain.PlannedFile;
@@ -11,7 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -35,7 +35,10 @@ final class FileDownload {
   int mismatches;
   volatile boolean verified;
 
-  FileDownload(PlannedFile file, List<Part> parts, Path incomplete) {
+  private final IncompleteFiles files;
+
+  FileDownload(PlannedFile file, List<Part> parts, Path incomplete, IncompleteFiles files) {
+    this.files = files;
     this.file = file;
     this.parts = parts;
     this.incomplete = incomplete;
@@ -43,22 +46,23 @@ final class FileDownload {
     this.partBytes = new AtomicLongArray(parts.size());
   }
 
-  /** Opens the {@code .incomplete} file and a fresh digest; marks parts already on disk. */
-  synchronized void open(java.util.Set<Integer> doneParts) throws IOException {
+  /**
+   * Opens the {@code .incomplete} file and a fresh digest; marks parts the persisted {@code onDisk}
+   * ranges cover as done, and a part they cover in part as resumable after those bytes (the ranges
+   * may come from another part size).
+   */
+  synchronized void open(java.util.Collection<ByteRange> onDisk) throws IOException {
     Files.createDirectories(incomplete.getParent());
-    channel =
-        FileChannel.open(
-            incomplete,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.READ,
-            StandardOpenOption.WRITE);
+    channel = files.open(incomplete);
     digest = newDigest();
     nextToHash = 0;
     long size = channel.size();
     for (Part p : parts) {
-      boolean onDisk = doneParts.contains(p.index()) && size >= p.end();
-      done[p.index()] = onDisk;
-      partBytes.set(p.index(), onDisk ? p.length() : 0);
+      long covered =
+          Math.min(
+              ByteRange.coveredFrom(onDisk, p.offset(), p.end()), Math.max(0, size - p.offset()));
+      done[p.index()] = covered == p.length();
+      partBytes.set(p.index(), covered);
     }
   }
 

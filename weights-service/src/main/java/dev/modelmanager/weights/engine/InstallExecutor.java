@@ -21,6 +21,7 @@ import dev.modelmanager.weights.hubcache.HubCacheLayout;
 import dev.modelmanager.weights.hubcache.StorageLocations;
 import dev.modelmanager.weights.hubcache.StorageLocations.StorageLocation;
 import dev.modelmanager.weights.store.BlobHoldStore;
+import dev.modelmanager.weights.store.DiskReservationStore;
 import dev.modelmanager.weights.store.InstallJobStore;
 import dev.modelmanager.weights.store.SnapshotStore;
 import dev.modelmanager.weights.store.WeightsJson;
@@ -51,7 +52,7 @@ public class InstallExecutor {
   private static final Logger LOG = Logger.getLogger(InstallExecutor.class);
 
   private final InstallResolver resolver;
-  private final DiskReservations reservations;
+  private final DiskReservationStore reservations;
   private final DownloadEngine engine;
   private final StorageLocations locations;
   private final InstallJobStore jobs;
@@ -65,7 +66,7 @@ public class InstallExecutor {
 
   InstallExecutor(
       InstallResolver resolver,
-      DiskReservations reservations,
+      DiskReservationStore reservations,
       DownloadEngine engine,
       StorageLocations locations,
       InstallJobStore jobs,
@@ -122,8 +123,6 @@ public class InstallExecutor {
           job,
           handle,
           ProblemType.INTERNAL.problem("The install failed: " + e.getClass().getSimpleName()));
-    } finally {
-      reservations.release(job.id);
     }
   }
 
@@ -195,7 +194,8 @@ public class InstallExecutor {
       reuse(job, h, repo, layout, existing.get());
       return null;
     }
-    resolver.admit(job, location, repo, plan.files());
+    checkStop(h);
+    resolver.admit(job, location, repo, plan.files(), () -> owned(job, h));
     job.bytesTotal = plan.totalBytes();
     job.bytesDone = resolver.presentBytes(layout, repo, plan.files());
     job.plan =
@@ -337,6 +337,7 @@ public class InstallExecutor {
                     owned(job, h)
                         .chain(() -> snapshots.upsert(snapshot))
                         .chain(() -> holds.release(job.id))
+                        .chain(() -> reservations.release(job.id))
                         .chain(() -> events.install(EventTypes.WEIGHTS_INSTALL_SUCCEEDED, job))));
     if (job.startedAt != null) {
       duration.record(Duration.between(job.startedAt, now));
@@ -373,7 +374,9 @@ public class InstallExecutor {
                         .chain(
                             () ->
                                 job.state.terminal()
-                                    ? holds.release(job.id)
+                                    ? holds
+                                        .release(job.id)
+                                        .chain(() -> reservations.release(job.id))
                                     : io.smallrye.mutiny.Uni.createFrom().voidItem())
                         .chain(
                             () ->

@@ -7,35 +7,39 @@ import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.hf.RepoId;
 import dev.modelmanager.model.problem.ProblemType;
+import dev.modelmanager.weights.domain.ByteRange;
 import dev.modelmanager.weights.domain.DownloadPlanner;
 import dev.modelmanager.weights.domain.HubPath;
 import dev.modelmanager.weights.domain.InstallJob;
 import dev.modelmanager.weights.domain.PlannedFile;
-import dev.modelmanager.weights.domain.StorageThresholds;
 import dev.modelmanager.weights.domain.TreeEntry;
 import dev.modelmanager.weights.hubcache.HubCacheLayout;
 import dev.modelmanager.weights.hubcache.StorageLocations;
 import dev.modelmanager.weights.hubcache.StorageLocations.StorageLocation;
 import dev.modelmanager.weights.store.BlobHoldStore;
+import dev.modelmanager.weights.store.DiskReservationStore;
 import dev.modelmanager.weights.store.PartStore;
 import dev.modelmanager.weights.store.WeightsJson;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * RESOLVING of an install: the commit, the tree, the plan and the admission on disk. Admission
  * counts only bytes that are verified (persisted parts), never the length of a sparse {@code
- * .incomplete} file, and subtracts what other installs of this replica reserved.
+ * .incomplete} file, and subtracts what the other open installs on the location reserved, whichever
+ * replica runs them (the reservations are rows of the shared database).
  */
 @ApplicationScoped
 class InstallResolver {
   private final HubClient hub;
   private final StorageLocations locations;
   private final PartStore parts;
-  private final DiskReservations reservations;
+  private final DiskReservationStore reservations;
   private final DownloadEngine engine;
   private final Transactor tx;
   private final BlobHoldStore holds;
@@ -45,7 +49,7 @@ class InstallResolver {
       HubClient hub,
       StorageLocations locations,
       PartStore parts,
-      DiskReservations reservations,
+      DiskReservationStore reservations,
       DownloadEngine engine,
       Transactor tx,
       BlobHoldStore holds,
@@ -137,9 +141,16 @@ class InstallResolver {
   /**
    * Reserves the bytes the job still has to write on its location, or refuses with
    * INSUFFICIENT_STORAGE. Persisted parts count as written; a {@code .incomplete} file's length
-   * does not (it is sparse: parts are written at their offsets).
+   * does not (it is sparse: parts are written at their offsets). The reservation commits in one
+   * transaction with {@code jobSave} (the job's own conditional save), under the store's
+   * per-location lock.
    */
-  void admit(InstallJob job, StorageLocation location, RepoId repo, List<PlannedFile> files) {
+  void admit(
+      InstallJob job,
+      StorageLocation location,
+      RepoId repo,
+      List<PlannedFile> files,
+      Supplier<Uni<Void>> jobSave) {
     HubCacheLayout layout = location.layout();
     long missing = 0;
     Set<String> seen = new HashSet<>();
@@ -150,26 +161,40 @@ class InstallResolver {
       missing += Math.max(0, f.size() - verifiedPartBytes(location.name(), f));
     }
     long free = locations.usage(location).freeBytes();
-    long reservedByOthers = reservations.reservedExcept(location.name(), job.id);
-    long available = free - reservedByOthers;
-    if (!StorageThresholds.admits(missing, location.headroomBytes(), available)) {
+    long need = missing;
+    DiskReservationStore.Admission admission =
+        Blocking.await(
+            () ->
+                tx.inTransaction(
+                    () ->
+                        jobSave
+                            .get()
+                            .chain(
+                                () ->
+                                    reservations.reserve(
+                                        location.name(),
+                                        job.id,
+                                        need,
+                                        free - location.headroomBytes()))));
+    if (!admission.admitted()) {
       throw new ProblemException(
           ProblemType.INSUFFICIENT_STORAGE,
           String.format(
               "Location '%s' has %d bytes free (%d reserved by running installs); the install"
                   + " needs %d bytes missing plus %d headroom",
-              location.name(), free, reservedByOthers, missing, location.headroomBytes()));
+              location.name(),
+              free,
+              admission.reservedByOthers(),
+              missing,
+              location.headroomBytes()));
     }
-    reservations.reserve(location.name(), job.id, missing);
   }
 
   private long verifiedPartBytes(String location, PlannedFile f) {
-    Set<Integer> done = Blocking.await(() -> parts.done(location, f.blob()));
+    List<ByteRange> done = Blocking.await(() -> parts.done(location, f.blob()));
     long bytes = 0;
     for (var p : engine.planner.split(f.size())) {
-      if (done.contains(p.index())) {
-        bytes += p.length();
-      }
+      bytes += ByteRange.coveredFrom(done, p.offset(), p.end());
     }
     return bytes;
   }

@@ -6,6 +6,7 @@ import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.hf.RepoId;
 import dev.modelmanager.model.problem.ProblemType;
+import dev.modelmanager.weights.domain.ByteRange;
 import dev.modelmanager.weights.domain.PartPlanner.Part;
 import dev.modelmanager.weights.domain.PlannedFile;
 import dev.modelmanager.weights.hubcache.HubCacheLayout;
@@ -64,17 +65,21 @@ final class JobDownload {
     this.alreadyPresent = alreadyPresent;
     for (PlannedFile f : missing) {
       files.add(
-          new FileDownload(f, engine.planner.split(f.size()), layout.incomplete(repo, f.blob())));
+          new FileDownload(
+              f,
+              engine.planner.split(f.size()),
+              layout.incomplete(repo, f.blob()),
+              engine.incompleteFiles));
     }
   }
 
   /** Opens the files, queues what is not on disk yet and starts the workers. */
   JobDownload start() throws IOException {
     for (FileDownload f : files) {
-      Set<Integer> onDisk = Blocking.await(() -> engine.parts.done(location, f.file.blob()));
+      List<ByteRange> onDisk = Blocking.await(() -> engine.parts.done(location, f.file.blob()));
       if (!onDisk.isEmpty() && !Files.exists(f.incomplete)) {
         Blocking.await(() -> engine.parts.clear(location, f.file.blob()));
-        onDisk = Set.of();
+        onDisk = List.of();
       }
       f.open(onDisk);
       tasks.add(() -> hash(f));
@@ -244,7 +249,10 @@ final class JobDownload {
     if (stop) {
       throw new TransferCancelledException();
     }
-    Blocking.await(() -> engine.parts.markDone(location, f.file.blob(), part.index()));
+    Blocking.await(
+        () ->
+            engine.parts.markDone(
+                location, f.file.blob(), new ByteRange(part.offset(), part.end())));
     f.markDone(part.index());
     hash(f);
   }
@@ -384,7 +392,7 @@ final class JobDownload {
     }
     LOG.warnf("%s is %s, expected %s; fetching it again", what, digest, f.file.blob());
     try {
-      f.open(Set.of());
+      f.open(List.of());
     } catch (IOException e) {
       throw new ProblemException(
           ProblemType.INTERNAL, "Cannot reopen " + f.incomplete + ": " + e.getMessage());

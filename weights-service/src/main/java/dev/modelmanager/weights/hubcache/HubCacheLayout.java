@@ -34,6 +34,10 @@ import java.util.stream.Stream;
 public final class HubCacheLayout {
   public static final String INCOMPLETE = ".incomplete";
   private static final String STAGING = ".mm-staging";
+  private static final String TREES = ".mm-trees";
+
+  /** How old an unreferenced tree must be before start-up cleaning takes it for a crash's. */
+  private static final java.time.Duration ORPHAN_TREE_AGE = java.time.Duration.ofMinutes(10);
 
   private final Path root;
 
@@ -95,30 +99,71 @@ public final class HubCacheLayout {
   }
 
   /**
-   * Publishes {@code snapshots/{commit}}: links are built in a staging folder at the same depth and
-   * renamed into place, so readers see all files or none. An existing snapshot is replaced.
+   * Publishes {@code snapshots/{commit}} and replaces an existing one atomically: the links are
+   * built in a new tree {@code .mm-trees/{commit}.{id}} (at the depth of {@code
+   * snapshots/{commit}}, so the same relative links reach {@code blobs/}), and {@code
+   * snapshots/{commit}} is a symlink to it that one rename swaps. A reader sees the old snapshot or
+   * the new one, never a half-written or missing one; the replaced tree is deleted once it is
+   * {@link #ORPHAN_TREE_AGE} old. (A snapshot published as a plain folder by an earlier version is
+   * moved aside first: that one replacement has a moment without it.)
    */
   public void publishSnapshot(RepoId repo, String commit, List<PlannedFile> files)
       throws IOException {
     Path repoDir = repoDir(repo);
-    Path staging = repoDir.resolve(STAGING).resolve(UUID.randomUUID().toString());
-    Files.createDirectories(staging);
+    Path target = snapshot(repo, commit);
+    String id = commit + "." + UUID.randomUUID();
+    Path tree = repoDir.resolve(TREES).resolve(id);
+    Files.createDirectories(tree);
     for (PlannedFile f : files) {
-      Path link = inside(staging, HubPath.validate(f.path()));
+      Path link = inside(tree, HubPath.validate(f.path()));
       Files.createDirectories(link.getParent());
       Files.createSymbolicLink(link, relativeTarget(f.path(), f.blob()));
     }
-    Path target = snapshot(repo, commit);
+    syncTree(tree);
+    syncDirectory(tree.getParent());
+    Path staging = repoDir.resolve(STAGING);
+    Files.createDirectories(staging);
     Files.createDirectories(target.getParent());
-    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-      Path old = repoDir.resolve(STAGING).resolve("old-" + UUID.randomUUID());
+    // Relative to the folder holding the link: staging and snapshots/ are both one level down.
+    Path link = staging.resolve(UUID.randomUUID().toString());
+    Files.createSymbolicLink(link, Path.of("..", TREES, id));
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      Path old = staging.resolve("old-" + UUID.randomUUID());
       move(target, old);
+      move(link, target);
       deleteTree(old);
+    } else {
+      move(link, target);
     }
-    syncDirectory(staging);
-    move(staging, target);
     syncDirectory(target.getParent());
-    deleteIfEmpty(repoDir.resolve(STAGING));
+    // The replaced tree stays for readers that resolved the link before the swap and are still
+    // listing it; trees nothing points to go once they are old (they only hold links).
+    cleanOrphanTrees(repoDir);
+    deleteIfEmpty(staging);
+  }
+
+  /** The tree a {@code snapshots/{commit}} link points to; null for a folder or nothing. */
+  private Path treeOf(Path snapshot) throws IOException {
+    if (!Files.isSymbolicLink(snapshot)) {
+      return null;
+    }
+    Path tree = snapshot.getParent().resolve(Files.readSymbolicLink(snapshot)).normalize();
+    Path trees = snapshot.getParent().getParent().resolve(TREES);
+    return tree.startsWith(trees) && !tree.equals(trees) ? tree : null;
+  }
+
+  /** The folder holding a snapshot's links: the tree its link points to, or the folder itself. */
+  private Path contentOf(Path snapshot) throws IOException {
+    Path tree = treeOf(snapshot);
+    return tree != null ? tree : snapshot;
+  }
+
+  private static void syncTree(Path tree) throws IOException {
+    try (Stream<Path> dirs = Files.walk(tree)) {
+      for (Path d : dirs.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+        syncDirectory(d);
+      }
+    }
   }
 
   /** The relative link from {@code snapshots/{commit}/{path}} to {@code blobs/{hash}}. */
@@ -160,6 +205,7 @@ public final class HubCacheLayout {
           deleteTree(staging);
           removed++;
         }
+        removed += cleanOrphanTrees(dir);
         Path refs = dir.resolve("refs");
         if (Files.isDirectory(refs)) {
           try (Stream<Path> files = Files.walk(refs)) {
@@ -169,6 +215,44 @@ public final class HubCacheLayout {
               removed++;
             }
           }
+        }
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * Deletes trees no {@code snapshots/} link points to (a crash between building a tree and the
+   * swap, or before the replaced tree was deleted), once they are old enough that no other replica
+   * sharing the location can still be about to publish them.
+   */
+  private int cleanOrphanTrees(Path repoDir) throws IOException {
+    Path trees = repoDir.resolve(TREES);
+    if (!Files.isDirectory(trees, LinkOption.NOFOLLOW_LINKS)) {
+      return 0;
+    }
+    java.util.Set<Path> live = new java.util.HashSet<>();
+    Path snapshots = repoDir.resolve("snapshots");
+    if (Files.isDirectory(snapshots)) {
+      try (Stream<Path> s = Files.list(snapshots)) {
+        for (Path snap : s.toList()) {
+          Path tree = treeOf(snap);
+          if (tree != null) {
+            live.add(tree);
+          }
+        }
+      }
+    }
+    java.time.Instant before = java.time.Instant.now().minus(ORPHAN_TREE_AGE);
+    int removed = 0;
+    try (Stream<Path> s = Files.list(trees)) {
+      for (Path tree : s.toList()) {
+        if (!live.contains(tree.normalize())
+            && Files.getLastModifiedTime(tree, LinkOption.NOFOLLOW_LINKS)
+                .toInstant()
+                .isBefore(before)) {
+          deleteTree(tree);
+          removed++;
         }
       }
     }
@@ -189,7 +273,12 @@ public final class HubCacheLayout {
 
   /** Removes a snapshot folder and the refs that point to it. */
   public void deleteSnapshot(RepoId repo, String commit) throws IOException {
-    deleteTree(snapshot(repo, commit));
+    Path snapshot = snapshot(repo, commit);
+    Path tree = treeOf(snapshot);
+    deleteTree(snapshot);
+    if (tree != null) {
+      deleteTree(tree);
+    }
     for (Map.Entry<String, String> ref : refs(repo).entrySet()) {
       if (ref.getValue().equals(commit)) {
         Files.deleteIfExists(repoDir(repo).resolve("refs").resolve(ref.getKey()));
@@ -283,7 +372,7 @@ public final class HubCacheLayout {
         try (Stream<Path> s = Files.list(snapDir)) {
           for (Path snap : s.sorted().toList()) {
             String commit = snap.getFileName().toString();
-            if (HubPath.isCommit(commit) && Files.isDirectory(snap, LinkOption.NOFOLLOW_LINKS)) {
+            if (HubPath.isCommit(commit) && Files.isDirectory(contentOf(snap))) {
               snapshots.add(scanSnapshot(snap, commit, blobs));
             }
           }
@@ -299,16 +388,17 @@ public final class HubCacheLayout {
       throws IOException {
     Map<String, String> files = new LinkedHashMap<>();
     boolean complete = true;
-    try (Stream<Path> s = Files.walk(snap)) {
+    Path content = contentOf(snap);
+    Path blobsDir = snap.getParent().getParent().resolve("blobs");
+    try (Stream<Path> s = Files.walk(content)) {
       for (Path p :
           s.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
-        String rel = snap.relativize(p).toString().replace('\\', '/');
+        String rel = content.relativize(p).toString().replace('\\', '/');
         String blob = null;
         if (Files.isSymbolicLink(p)) {
           Path target = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
           String name = target.getFileName().toString();
-          if (target.getParent().equals(snap.getParent().getParent().resolve("blobs"))
-              && blobs.containsKey(name)) {
+          if (target.getParent().equals(blobsDir) && blobs.containsKey(name)) {
             blob = name;
           }
         }

@@ -1,14 +1,23 @@
 package dev.modelmanager.weights.store;
 
+import dev.modelmanager.weights.domain.ByteRange;
 import io.smallrye.mutiny.Uni;
-import java.util.Set;
+import java.util.List;
 
-/** Parts of a blob's {@code .incomplete} file that are written and synced. */
+/**
+ * Byte ranges of a blob's {@code .incomplete} file that are written and synced. Ranges, not part
+ * numbers: a restart under another part size resumes whatever they cover.
+ */
 public interface PartStore {
-  Uni<Set<Integer>> done(String location, String blob);
+  Uni<List<ByteRange>> done(String location, String blob);
 
-  Uni<Void> markDone(String location, String blob, int index);
+  /** Records {@code range} as on disk (idempotent). */
+  Uni<Void> markDone(String location, String blob, ByteRange range);
 
-  /** Forgets every part of a blob (verified, or discarded after a mismatch). */
+  /** Forgets every range of a blob (verified, or discarded after a mismatch). */
   Uni<Void> clear(String location, String blob);
+
+  static String id(String location, String blob, ByteRange range) {
+    return location + "/" + blob + "/" + range.start() + "-" + range.end();
+  }
 }

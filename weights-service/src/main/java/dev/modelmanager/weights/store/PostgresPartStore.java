@@ -1,44 +1,40 @@
 package dev.modelmanager.weights.store;
 
+import dev.modelmanager.weights.domain.ByteRange;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 
 @ApplicationScoped
 @Typed(PostgresPartStore.class)
 @WithSession
 public class PostgresPartStore implements PartStore {
   @Override
-  public Uni<Set<Integer>> done(String location, String blob) {
-    return BlobPartEntity.<BlobPartEntity>list("location = ?1 and blob = ?2", location, blob)
-        .map(
-            l -> {
-              Set<Integer> out = new HashSet<>();
-              l.forEach(p -> out.add(p.partIndex));
-              return out;
-            });
+  public Uni<List<ByteRange>> done(String location, String blob) {
+    return BlobRangeEntity.<BlobRangeEntity>list("location = ?1 and blob = ?2", location, blob)
+        .map(l -> l.stream().map(e -> new ByteRange(e.rangeStart, e.rangeEnd)).toList());
   }
 
   @Override
-  public Uni<Void> markDone(String location, String blob, int index) {
-    String id = location + "/" + blob + "/" + index;
+  public Uni<Void> markDone(String location, String blob, ByteRange range) {
+    String id = PartStore.id(location, blob, range);
     return Panache.withTransaction(
         () ->
-            BlobPartEntity.<BlobPartEntity>findById(id)
+            BlobRangeEntity.<BlobRangeEntity>findById(id)
                 .chain(
                     existing -> {
                       if (existing != null) {
                         return Uni.createFrom().voidItem();
                       }
-                      BlobPartEntity e = new BlobPartEntity();
+                      BlobRangeEntity e = new BlobRangeEntity();
                       e.id = id;
                       e.location = location;
                       e.blob = blob;
-                      e.partIndex = index;
+                      e.rangeStart = range.start();
+                      e.rangeEnd = range.end();
                       return e.persist().replaceWithVoid();
                     }));
   }
@@ -47,6 +43,7 @@ public class PostgresPartStore implements PartStore {
   public Uni<Void> clear(String location, String blob) {
     return Panache.withTransaction(
         () ->
-            BlobPartEntity.delete("location = ?1 and blob = ?2", location, blob).replaceWithVoid());
+            BlobRangeEntity.delete("location = ?1 and blob = ?2", location, blob)
+                .replaceWithVoid());
   }
 }

@@ -1,13 +1,14 @@
 package dev.modelmanager.weights.store;
 
 import dev.modelmanager.kit.store.SqliteDatabase;
+import dev.modelmanager.weights.domain.ByteRange;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 @ApplicationScoped
 @Typed(SqlitePartStore.class)
@@ -19,38 +20,41 @@ public class SqlitePartStore implements PartStore {
   }
 
   @Override
-  public Uni<Set<Integer>> done(String location, String blob) {
+  public Uni<List<ByteRange>> done(String location, String blob) {
     return SqlTemplate.forQuery(
             db.client(),
-            "select part_index from blob_part where location = #{location} and blob = #{blob}")
+            "select range_start, range_end from blob_range"
+                + " where location = #{location} and blob = #{blob}")
         .execute(Map.of("location", location, "blob", blob))
         .map(
             rows -> {
-              Set<Integer> out = new HashSet<>();
-              rows.forEach(r -> out.add(r.getInteger("part_index")));
+              List<ByteRange> out = new ArrayList<>();
+              rows.forEach(
+                  r -> out.add(new ByteRange(r.getLong("range_start"), r.getLong("range_end"))));
               return out;
             });
   }
 
   @Override
-  public Uni<Void> markDone(String location, String blob, int index) {
+  public Uni<Void> markDone(String location, String blob, ByteRange range) {
     return SqlTemplate.forUpdate(
             db.client(),
-            "insert or ignore into blob_part(id, location, blob, part_index)"
-                + " values (#{id}, #{location}, #{blob}, #{index})")
+            "insert or ignore into blob_range(id, location, blob, range_start, range_end)"
+                + " values (#{id}, #{location}, #{blob}, #{start}, #{end})")
         .execute(
             Map.of(
-                "id", location + "/" + blob + "/" + index,
+                "id", PartStore.id(location, blob, range),
                 "location", location,
                 "blob", blob,
-                "index", index))
+                "start", range.start(),
+                "end", range.end()))
         .replaceWithVoid();
   }
 
   @Override
   public Uni<Void> clear(String location, String blob) {
     return SqlTemplate.forUpdate(
-            db.client(), "delete from blob_part where location = #{location} and blob = #{blob}")
+            db.client(), "delete from blob_range where location = #{location} and blob = #{blob}")
         .execute(Map.of("location", location, "blob", blob))
         .replaceWithVoid();
   }

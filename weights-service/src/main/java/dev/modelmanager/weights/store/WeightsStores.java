@@ -46,4 +46,13 @@ public class WeightsStores {
       Instance<SqliteDeploymentUsageStore> sqlite) {
     return s.choose(pg, sqlite);
   }
+
+  @Produces
+  @ApplicationScoped
+  DiskReservationStore reservations(
+      StoreSelector s,
+      Instance<PostgresDiskReservationStore> pg,
+      Instance<SqliteDiskReservationStore> sqlite) {
+    return s.choose(pg, sqlite);
+  }
 }

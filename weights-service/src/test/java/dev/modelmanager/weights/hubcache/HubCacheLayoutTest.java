@@ -7,7 +7,14 @@ import dev.modelmanager.model.hf.RepoId;
 import dev.modelmanager.weights.domain.PlannedFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +58,100 @@ class HubCacheLayoutTest {
 
     layout.deleteSnapshot(REPO, COMMIT);
     assertThat(repo.resolve("refs/main")).doesNotExist();
+  }
+
+  @Test
+  void overwritingASnapshotSwapsItAtomicallyUnderAReader() throws Exception {
+    HubCacheLayout layout = new HubCacheLayout(root);
+    String a = "a".repeat(64);
+    String b = "b".repeat(40);
+    Files.createDirectories(layout.blob(REPO, a).getParent());
+    Files.writeString(layout.blob(REPO, a), "weights");
+    Files.writeString(layout.blob(REPO, b), "{}");
+    List<PlannedFile> v1 = List.of(new PlannedFile("model.safetensors", 7, a, true));
+    List<PlannedFile> v2 =
+        List.of(
+            new PlannedFile("model.safetensors", 7, a, true),
+            new PlannedFile("sub/config.json", 2, b, false));
+    layout.publishSnapshot(REPO, COMMIT, v1);
+    Path snapshot = layout.snapshot(REPO, COMMIT);
+
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger reads = new AtomicInteger();
+    CompletableFuture<String> reader =
+        CompletableFuture.supplyAsync(
+            () -> {
+              while (!stop.get()) {
+                try {
+                  if (!Files.readString(snapshot.resolve("model.safetensors")).equals("weights")) {
+                    return "wrong content";
+                  }
+                  var scan = layout.scan().get(0).snapshots().get(0);
+                  if (!scan.complete() || scan.files().size() < 1) {
+                    return "incomplete snapshot " + scan;
+                  }
+                  reads.incrementAndGet();
+                } catch (Exception e) {
+                  return "reader saw " + e;
+                }
+              }
+              return null;
+            });
+    for (int i = 0; i < 200; i++) {
+      layout.publishSnapshot(REPO, COMMIT, i % 2 == 0 ? v2 : v1);
+    }
+    stop.set(true);
+    assertThat(reader.get(30, TimeUnit.SECONDS)).isNull();
+    assertThat(reads.get()).isPositive();
+
+    Path repo = root.resolve("models--org--model");
+    assertThat(Files.isSymbolicLink(snapshot)).isTrue();
+    assertThat(Files.readString(snapshot.resolve("model.safetensors"))).isEqualTo("weights");
+    assertThat(repo.resolve(".mm-staging")).doesNotExist();
+    // Replaced trees stay for readers still listing them, and go once they are old.
+    Path live = snapshot.getParent().resolve(Files.readSymbolicLink(snapshot)).normalize();
+    try (var trees = Files.list(repo.resolve(".mm-trees"))) {
+      for (Path tree : trees.toList()) {
+        if (!tree.equals(live)) {
+          Files.setLastModifiedTime(tree, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        }
+      }
+    }
+    assertThat(layout.cleanAfterCrash()).isEqualTo(200);
+    try (var trees = Files.list(repo.resolve(".mm-trees"))) {
+      assertThat(trees.toList()).containsExactly(live);
+    }
+
+    layout.deleteSnapshot(REPO, COMMIT);
+    assertThat(snapshot).doesNotExist();
+    assertThat(live).as("the tree goes with its snapshot").doesNotExist();
+  }
+
+  @Test
+  void aSnapshotFolderOfAnEarlierVersionIsReplacedAndOrphanTreesAreCleaned() throws Exception {
+    HubCacheLayout layout = new HubCacheLayout(root);
+    String a = "a".repeat(64);
+    Files.createDirectories(layout.blob(REPO, a).getParent());
+    Files.writeString(layout.blob(REPO, a), "weights");
+    Path snapshot = layout.snapshot(REPO, COMMIT);
+    Files.createDirectories(snapshot);
+    Files.createSymbolicLink(snapshot.resolve("model.safetensors"), Path.of("../../blobs/" + a));
+    assertThat(layout.scan().get(0).snapshots().get(0).complete()).isTrue();
+
+    layout.publishSnapshot(REPO, COMMIT, List.of(new PlannedFile("model.safetensors", 7, a, true)));
+    assertThat(Files.isSymbolicLink(snapshot)).isTrue();
+    assertThat(Files.readString(snapshot.resolve("model.safetensors"))).isEqualTo("weights");
+
+    Path repo = root.resolve("models--org--model");
+    Path orphan = repo.resolve(".mm-trees").resolve(COMMIT + ".crashed");
+    Files.createDirectories(orphan);
+    Path fresh = repo.resolve(".mm-trees").resolve(COMMIT + ".being-published");
+    Files.createDirectories(fresh);
+    Files.setLastModifiedTime(orphan, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+    layout.cleanAfterCrash();
+    assertThat(orphan).as("an old tree no snapshot points to").doesNotExist();
+    assertThat(fresh).as("maybe another replica's, about to be swapped in").exists();
+    assertThat(Files.readString(snapshot.resolve("model.safetensors"))).isEqualTo("weights");
   }
 
   @Test

@@ -7,14 +7,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 @Entity
-@Table(name = "blob_part")
-public class BlobPartEntity extends PanacheEntityBase {
-  /** {@code location/blob/index}. */
+@Table(name = "blob_range")
+public class BlobRangeEntity extends PanacheEntityBase {
+  /** {@code location/blob/start-end}. */
   @Id public String id;
 
   public String location;
   public String blob;
 
-  @Column(name = "part_index")
-  public int partIndex;
+  @Column(name = "range_start")
+  public long rangeStart;
+
+  @Column(name = "range_end")
+  public long rangeEnd;
 }
