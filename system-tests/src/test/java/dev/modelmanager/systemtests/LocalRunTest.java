@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelmanager.gateway.domain.AccessRules;
+import dev.modelmanager.model.security.Role;
+import dev.modelmanager.model.security.Scopes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -16,7 +19,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -259,6 +266,178 @@ class LocalRunTest {
                 assertThat(
                         get("/api/v1/weights?q=tiny-llama").get("items").findValuesAsText("inUse"))
                     .contains("true"));
+  }
+
+  @Test
+  void everyOperationOfTheMergedOpenApiHasAnAccessRule() throws Exception {
+    AccessRules rules = AccessRules.load();
+    List<AccessMatrix.Operation> ops = AccessMatrix.operations(get("/openapi.json"));
+    assertThat(ops).hasSizeGreaterThan(40);
+    assertThat(ops.stream().filter(op -> AccessMatrix.ruleOf(rules, op) == null).toList())
+        .as("operations without a line in gateway/src/main/resources/security/access-rules.txt")
+        .isEmpty();
+  }
+
+  /**
+   * Every operation of the merged document × no token, an expired token, a viewer, an operator, a
+   * token limited by its scopes and an admin: refused exactly where the table says (401 or 403),
+   * let through everywhere else.
+   */
+  @Test
+  void theAccessMatrixMatchesTheTableForEveryOperation() throws Exception {
+    AccessRules rules = AccessRules.load();
+    Map<AccessMatrix.CallerKind, String> callers = new LinkedHashMap<>();
+    callers.put(AccessMatrix.CallerKind.anonymous(), null);
+    callers.put(AccessMatrix.CallerKind.broken("expired token"), expiredToken());
+    callers.put(
+        AccessMatrix.CallerKind.token("viewer", Role.VIEWER, Set.of(Scopes.ALL)),
+        createToken("matrix-viewer", "viewer", List.of("*"), "matrix-viewer"));
+    callers.put(
+        AccessMatrix.CallerKind.token("operator", Role.OPERATOR, Set.of(Scopes.ALL)),
+        createToken("matrix-operator", "operator", List.of("*"), "matrix-operator"));
+    callers.put(
+        AccessMatrix.CallerKind.token(
+            "operator limited to weights:read", Role.OPERATOR, Set.of(Scopes.WEIGHTS_READ)),
+        createToken("matrix-scoped", "operator", List.of("weights:read"), "matrix-scoped"));
+    callers.put(
+        AccessMatrix.CallerKind.token("admin", Role.ADMIN, Set.of(Scopes.ALL)), adminToken());
+    // Let through, these would do real work (or check their own signature): only refusals are sent.
+    Set<String> sideEffects =
+        Set.of(
+            "POST /api/v1/catalog/bot/run",
+            "POST /api/v1/weights/reconcile",
+            "POST /api/v1/weights/purge",
+            "POST /api/v1/catalog/webhooks/github",
+            "POST /api/v1/catalog/reload");
+    List<String> wrong = new ArrayList<>();
+    int checked = 0;
+    for (AccessMatrix.Operation op : AccessMatrix.operations(get("/openapi.json"))) {
+      AccessRules.Rule rule = AccessMatrix.ruleOf(rules, op);
+      assertThat(rule).as("no rule for %s", op).isNotNull();
+      for (var caller : callers.entrySet()) {
+        int expected = AccessMatrix.expected(rule, caller.getKey());
+        if (expected == 0 && sideEffects.contains(op.method() + " " + op.template())) {
+          continue;
+        }
+        HttpRequest.Builder b =
+            HttpRequest.newBuilder(URI.create("http://localhost:8080" + op.samplePath()))
+                .timeout(Duration.ofSeconds(30));
+        if (caller.getValue() != null) {
+          b.header("Authorization", "Bearer " + caller.getValue());
+        }
+        boolean hasBody = !op.method().equals("GET") && !op.method().equals("DELETE");
+        if (hasBody) {
+          // Malformed on purpose: a request that gets through is refused by the service's parser.
+          b.header("Content-Type", "application/json");
+        }
+        b.method(
+            op.method(),
+            hasBody
+                ? HttpRequest.BodyPublishers.ofString("{not json")
+                : HttpRequest.BodyPublishers.noBody());
+        int status = HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        checked++;
+        boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
+        if (!ok) {
+          wrong.add(
+              op.method()
+                  + " "
+                  + op.template()
+                  + " as "
+                  + caller.getKey().name()
+                  + ": "
+                  + status
+                  + " (expected "
+                  + (expected == 0 ? "let through" : expected)
+                  + ")");
+        }
+      }
+    }
+    assertThat(wrong).as("%d requests checked", checked).isEmpty();
+  }
+
+  /**
+   * The issue's walk: no token → 401; the admin token makes a viewer and an operator; the viewer
+   * reads but cannot install; the operator installs; revoked → 401.
+   */
+  @Test
+  void theAdminTokenHandsOutRolesAndARevokedTokenStopsWorking() throws Exception {
+    HttpResponse<String> anonymous =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/weights/installs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"repo\":\"mm-demo/tiny-llama\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+
+    String viewer = createToken("walk-viewer", "viewer", List.of("weights:read"), "walk-viewer");
+    String operator =
+        createToken(
+            "walk-operator", "operator", List.of("weights:read", "weights:write"), "walk-operator");
+    // Mixtral's config only: a snapshot no other test stages.
+    String install = "{\"repo\":\"mistralai/Mixtral-8x7B-v0.1\",\"include\":[\"config.json\"]}";
+    assertThat(sendAs(viewer, "POST", "/api/v1/weights/installs", install).statusCode())
+        .isEqualTo(403);
+    assertThat(sendAs(viewer, "GET", "/api/v1/weights/installs", null).statusCode()).isEqualTo(200);
+    HttpResponse<String> byOperator = sendAs(operator, "POST", "/api/v1/weights/installs", install);
+    assertThat(byOperator.statusCode()).as(byOperator.body()).isIn(202, 409);
+    JsonNode me = JSON.readTree(sendAs(operator, "GET", "/api/v1/me", null).body());
+    assertThat(me.get("subject").asText()).isEqualTo("walk-operator");
+    assertThat(me.get("roles").get(0).asText()).isEqualTo("operator");
+
+    assertThat(
+            sendAs(adminToken(), "DELETE", "/api/v1/tokens/" + me.get("tokenId").asText(), null)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(sendAs(operator, "GET", "/api/v1/weights/installs", null).statusCode())
+        .isEqualTo(401);
+  }
+
+  private static HttpResponse<String> sendAs(String token, String method, String path, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://localhost:8080" + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token);
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    b.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A token made by the admin for {@code owner}; answers its plaintext. */
+  private static String createToken(String name, String role, List<String> scopes, String owner)
+      throws Exception {
+    ObjectNode body =
+        JSON.createObjectNode().put("name", name).put("role", role).put("owner", owner);
+    scopes.forEach(body.putArray("scopes")::add);
+    HttpResponse<String> r =
+        sendAs(adminToken(), "POST", "/api/v1/tokens", JSON.writeValueAsString(body));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return JSON.readTree(r.body()).get("token").asText();
+  }
+
+  private static String expiredToken() throws Exception {
+    HttpResponse<String> r =
+        sendAs(
+            adminToken(),
+            "POST",
+            "/api/v1/tokens",
+            "{\"name\":\"soon-expired\",\"scopes\":[\"*\"],\"ttl\":\"PT1S\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    String token = JSON.readTree(r.body()).get("token").asText();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> sendAs(token, "GET", "/api/v1/me", null).statusCode() == 401);
+    return token;
   }
 
   /** Installs a demo model unless it is staged already (409: another test installed it). */

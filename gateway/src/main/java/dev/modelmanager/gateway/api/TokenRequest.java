@@ -38,4 +38,11 @@ public record TokenRequest(
         String role,
     @Schema(description = "When the token stops working; or give ttl") Instant expiresAt,
     @Schema(description = "ISO-8601 duration, e.g. P30D; default mm.auth.tokens.default-ttl")
-        Duration ttl) {}
+        Duration ttl,
+    @Size(max = 128)
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@:-]*", message = "letters, digits, '._@:-'")
+        @Schema(
+            description =
+                "Admins only: the subject the token acts as (a service account or another person);"
+                    + " the caller when absent")
+        String owner) {}

@@ -59,7 +59,8 @@ public class TokensResource {
                 request.scopes(),
                 Role.of(request.role()).orElse(null),
                 request.expiresAt(),
-                request.ttl()))
+                request.ttl(),
+                request.owner()))
         .map(
             created ->
                 Response.created(URI.create("/api/v1/tokens/" + created.token().id()))

@@ -79,6 +79,13 @@ public class ApiTokenService {
                       + creator.role().id()
                       + ")"));
     }
+    String owner = request.owner() == null ? creator.subject() : request.owner();
+    if (!owner.equals(creator.subject()) && creator.role() != Role.ADMIN) {
+      return Uni.createFrom()
+          .failure(
+              new ProblemException(
+                  ProblemType.FORBIDDEN, "Only an admin can create tokens for someone else"));
+    }
     if (!creator.scopes().contains(Scopes.ALL) && !creator.scopes().containsAll(request.scopes())) {
       return Uni.createFrom()
           .failure(
@@ -100,8 +107,8 @@ public class ApiTokenService {
             request.name(),
             ApiTokenFormat.displayPrefix(plaintext),
             ApiTokenFormat.hash(plaintext),
-            creator.subject(),
-            creator.name(),
+            owner,
+            owner.equals(creator.subject()) ? creator.name() : owner,
             role,
             Set.copyOf(request.scopes()),
             creator.subject(),
@@ -294,7 +301,7 @@ public class ApiTokenService {
 
   /** What a caller asks for; validated by the resource. */
   public record NewToken(
-      String name, List<String> scopes, Role role, Instant expiresAt, Duration ttl) {}
+      String name, List<String> scopes, Role role, Instant expiresAt, Duration ttl, String owner) {}
 
   /** A stored token and, this once, its plaintext. */
   public record Created(ApiToken token, String plaintext) {}
