@@ -189,8 +189,9 @@ abstract class SqlAuditStore implements AuditStore {
             + " order by seq "
             + (ascending ? "asc" : "desc")
             + " limit #{limit}";
-    return SqlTemplate.forQuery(pool(), sql)
-        .execute(p)
+    // On a connection, not the pool: SqlTemplate needs the client itself, not a CDI proxy of it.
+    return pool()
+        .withConnection(conn -> SqlTemplate.forQuery(conn, sql).execute(p))
         .map(
             rows -> {
               List<AuditRecord> out = new ArrayList<>();
