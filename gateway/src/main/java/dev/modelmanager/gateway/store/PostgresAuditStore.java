@@ -64,7 +64,9 @@ public class PostgresAuditStore extends SqlAuditStore {
 
   @Override
   protected String targetsInsert(String param) {
-    return "cast(#{" + param + "} as jsonb)";
+    // The inner cast makes the parameter text, so Postgres parses it as JSON; a parameter typed
+    // jsonb would be sent as one JSON string.
+    return "cast(cast(#{" + param + "} as text) as jsonb)";
   }
 
   @Override

@@ -68,7 +68,7 @@ class AuditResourceTest {
         .statusCode(200);
     given()
         .header(TestCallerFilter.SUBJECT, actor)
-        .delete("/api/v1/discovery/things/3f1c2b9e-8d0a-4c55-9b7e-0123456789ab")
+        .delete("/api/v1/gpus/3f1c2b9e-8d0a-4c55-9b7e-0123456789ab")
         .then()
         .statusCode(200);
     given()
@@ -82,7 +82,7 @@ class AuditResourceTest {
     assertThat(items)
         .extracting(i -> i.get("action"))
         .containsExactly(
-            "DELETE /api/v1/discovery/things/{id}",
+            "DELETE /api/v1/gpus/{id}",
             "PUT /api/v1/catalog/entries/{id}",
             "POST /api/v1/weights/installs/{id}/cancel");
     Map<String, Object> cancel = items.get(2);
