@@ -1,5 +1,6 @@
 package dev.modelmanager.gateway.events;
 
+import dev.modelmanager.gateway.audit.AuditOutcomes;
 import dev.modelmanager.gateway.service.EventLogService;
 import dev.modelmanager.kit.events.EventJson;
 import dev.modelmanager.model.events.CloudEvent;
@@ -24,11 +25,13 @@ public class EventIntake {
   private final EventJson json;
   private final EventLogService log;
   private final IntakeState state;
+  private final AuditOutcomes audit;
 
-  EventIntake(EventJson json, EventLogService log, IntakeState state) {
+  EventIntake(EventJson json, EventLogService log, IntakeState state, AuditOutcomes audit) {
     this.json = json;
     this.log = log;
     this.state = state;
+    this.audit = audit;
   }
 
   @Incoming(CHANNEL)
@@ -48,6 +51,9 @@ public class EventIntake {
     // readiness reports the stall (IntakeReadinessCheck).
     return Uni.createFrom()
         .deferred(() -> log.record(event, record.topic()))
+        // Outcomes of background work also go into the audit trail (once per event id), before
+        // the record is acknowledged.
+        .call(() -> audit.record(event))
         .onFailure()
         .invoke(state::failed)
         .onFailure()

@@ -21,17 +21,21 @@
  * </ol>
  *
  * <p>Filters present today: {@link dev.modelmanager.gateway.pipeline.RequestIdFilter} (order
- * {@value dev.modelmanager.gateway.pipeline.RequestIdFilter#ORDER}). To add authentication, RBAC or
- * audit later, write an {@code @ApplicationScoped} bean implementing {@code GatewayFilter} with an
- * order from the bands below; nothing else changes:
+ * {@value dev.modelmanager.gateway.pipeline.RequestIdFilter#ORDER}) and {@link
+ * dev.modelmanager.gateway.audit.AuditFilter} (order {@value
+ * dev.modelmanager.gateway.audit.AuditFilter#ORDER}: it only registers a response listener, early,
+ * so that requests rejected by the authentication or authorization band are audited too). To add
+ * authentication, RBAC or audit later, write an {@code @ApplicationScoped} bean implementing {@code
+ * GatewayFilter} with an order from the bands below; nothing else changes:
  *
  * <ul>
  *   <li>{@code 0–99}: request identity and tracing (request id);
  *   <li>{@code 100–199}: authentication (resolve the caller, put it in an attribute, e.g. {@code
  *       identity}; replace the inbound {@code Authorization} header with the internal token);
  *   <li>{@code 200–299}: authorization (RBAC on method + path + identity; reject with 403);
- *   <li>{@code 300–399}: audit (record the attempt; may observe the outcome through {@link
- *       dev.modelmanager.gateway.pipeline.GatewayRequest#onResponse}).
+ *   <li>{@code 300–399}: audit band (the audit trail itself observes from order 1, see above); the
+ *       authorization filter puts the matched route template into the {@code routeTemplate}
+ *       attribute, which the audit records as the action.
  * </ul>
  *
  * <p>Filters run on the request's Vert.x event-loop context and must not block; blocking work goes
