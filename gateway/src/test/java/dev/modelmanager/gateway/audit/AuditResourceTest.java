@@ -1,6 +1,6 @@
 package dev.modelmanager.gateway.audit;
 
-import static io.restassured.RestAssured.given;
+import static dev.modelmanager.gateway.TestAuth.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -52,26 +52,26 @@ class AuditResourceTest {
   @Test
   void everyMutatingCallIsRecordedWithItsActorAndReadsAreNot() {
     String actor = unique("op");
-    given()
+    asAdmin()
         .header(TestCallerFilter.SUBJECT, actor)
         .header(TestCallerFilter.ROUTE, "/api/v1/weights/installs/{id}/cancel")
         .header("X-Request-ID", "req-" + actor)
         .post("/api/v1/weights/installs/job-77/cancel")
         .then()
         .statusCode(200);
-    given()
+    asAdmin()
         .header(TestCallerFilter.SUBJECT, actor)
         .contentType("application/json")
         .body("{}")
         .put("/api/v1/catalog/entries/12")
         .then()
         .statusCode(200);
-    given()
+    asAdmin()
         .header(TestCallerFilter.SUBJECT, actor)
         .delete("/api/v1/gpus/3f1c2b9e-8d0a-4c55-9b7e-0123456789ab")
         .then()
         .statusCode(200);
-    given()
+    asAdmin()
         .header(TestCallerFilter.SUBJECT, actor)
         .get("/api/v1/weights/installs")
         .then()
@@ -101,14 +101,14 @@ class AuditResourceTest {
   @Test
   void deniedRequestsAreRecordedWhicheverTheMethod() {
     String actor = unique("viewer");
-    given()
+    asAdmin()
         .header(TestCallerFilter.SUBJECT, actor)
         .header(TestCallerFilter.DENY, "403")
         .header(TestCallerFilter.ROUTE, "/api/v1/weights/installs")
         .post("/api/v1/weights/installs")
         .then()
         .statusCode(403);
-    given()
+    asAdmin()
         .header(TestCallerFilter.SUBJECT, actor)
         .header(TestCallerFilter.DENY, "403")
         .get("/api/v1/audit")
@@ -120,7 +120,7 @@ class AuditResourceTest {
         .extracting(i -> i.get("action") + " " + i.get("outcome"))
         .containsExactly("GET /api/v1/audit 403", "POST /api/v1/weights/installs 403");
 
-    given()
+    asAdmin()
         .queryParam("outcome", "403")
         .queryParam("action", "GET /api/v1/audit")
         .queryParam("actor", actor)
@@ -134,7 +134,7 @@ class AuditResourceTest {
   void theListPagesWithACursorAndRejectsBadParameters() {
     String actor = unique("pager");
     for (int i = 0; i < 3; i++) {
-      given()
+      asAdmin()
           .header(TestCallerFilter.SUBJECT, actor)
           .post("/api/v1/weights/p" + i)
           .then()
@@ -142,11 +142,11 @@ class AuditResourceTest {
     }
     awaitItems(actor, 3);
     JsonPath page1 =
-        given().queryParam("actor", actor).queryParam("limit", 2).get("/api/v1/audit").jsonPath();
+        asAdmin().queryParam("actor", actor).queryParam("limit", 2).get("/api/v1/audit").jsonPath();
     assertThat(page1.getList("items.action", String.class))
         .containsExactly("POST /api/v1/weights/p2", "POST /api/v1/weights/p1");
     JsonPath page2 =
-        given()
+        asAdmin()
             .queryParam("actor", actor)
             .queryParam("limit", 2)
             .queryParam("cursor", page1.getString("nextCursor"))
@@ -158,26 +158,26 @@ class AuditResourceTest {
 
     for (Map.Entry<String, String> bad :
         Map.of("cursor", "1; drop", "limit", "0", "from", "yesterday").entrySet()) {
-      given()
+      asAdmin()
           .queryParam(bad.getKey(), bad.getValue())
           .get("/api/v1/audit")
           .then()
           .statusCode(400)
           .contentType("application/problem+json");
     }
-    given().queryParam("format", "xml").get("/api/v1/audit/export").then().statusCode(400);
+    asAdmin().queryParam("format", "xml").get("/api/v1/audit/export").then().statusCode(400);
   }
 
   @Test
   void theCsvExportParsesAndHoldsTheFilteredRecordsOldestFirst() throws Exception {
     // A subject with a comma and quotes: the CSV must quote it and the parser get it back whole.
     String actor = unique("csv") + ", \"quoted\"";
-    given()
+    asAdmin()
         .header(TestCallerFilter.SUBJECT, actor)
         .post("/api/v1/weights/a")
         .then()
         .statusCode(200);
-    given()
+    asAdmin()
         .header(TestCallerFilter.SUBJECT, actor)
         .delete("/api/v1/weights/b/42")
         .then()
@@ -185,7 +185,7 @@ class AuditResourceTest {
     awaitItems(actor, 2);
 
     Response export =
-        given().queryParam("format", "csv").queryParam("actor", actor).get("/api/v1/audit/export");
+        asAdmin().queryParam("format", "csv").queryParam("actor", actor).get("/api/v1/audit/export");
     assertThat(export.statusCode()).isEqualTo(200);
     assertThat(export.contentType()).startsWith("text/csv");
     List<CSVRecord> rows;
@@ -213,27 +213,27 @@ class AuditResourceTest {
   @Test
   void anExportedRecordVerifiesOfflineWithOnlyThePublishedPublicKey() throws Exception {
     String actor = unique("offline");
-    given()
+    asAdmin()
         .header(TestCallerFilter.SUBJECT, actor)
         .post("/api/v1/weights/installs")
         .then()
         .statusCode(200);
     awaitItems(actor, 1);
     String pem =
-        given()
+        asAdmin()
             .accept("application/x-pem-file")
             .get("/api/v1/audit/public-key")
             .then()
             .statusCode(200)
             .extract()
             .asString();
-    JsonPath key = given().get("/api/v1/audit/public-key").jsonPath();
+    JsonPath key = asAdmin().get("/api/v1/audit/public-key").jsonPath();
     assertThat(key.getString("pem")).isEqualTo(pem);
     assertThat(key.getString("jwk.kty")).isEqualTo("OKP");
     assertThat(key.getString("jwk.crv")).isEqualTo("Ed25519");
 
     String line =
-        given()
+        asAdmin()
             .queryParam("format", "jsonl")
             .queryParam("actor", actor)
             .get("/api/v1/audit/export")
@@ -286,7 +286,7 @@ class AuditResourceTest {
   void editingOrDeletingARowInPostgresIsReportedByVerify() throws Exception {
     String actor = unique("tamper");
     for (int i = 0; i < 3; i++) {
-      given()
+      asAdmin()
           .header(TestCallerFilter.SUBJECT, actor)
           .post("/api/v1/weights/t" + i)
           .then()
@@ -298,7 +298,7 @@ class AuditResourceTest {
 
     sql("update gateway.audit_record set actor_subject = 'someone-else' where seq = " + middle);
     try {
-      given()
+      asAdmin()
           .get("/api/v1/audit/verify")
           .then()
           .statusCode(200)
@@ -314,7 +314,7 @@ class AuditResourceTest {
             + middle);
     sql("delete from gateway.audit_record where seq = " + middle);
     try {
-      given()
+      asAdmin()
           .get("/api/v1/audit/verify")
           .then()
           .statusCode(200)
@@ -360,7 +360,7 @@ class AuditResourceTest {
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                given()
+                asAdmin()
                     .queryParam("actor", "system")
                     .queryParam("target", "dep-1")
                     .get("/api/v1/audit")
@@ -377,7 +377,7 @@ class AuditResourceTest {
   private static void awaitValid() {
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> given().get("/api/v1/audit/verify").jsonPath().getBoolean("valid"));
+        .until(() -> asAdmin().get("/api/v1/audit/verify").jsonPath().getBoolean("valid"));
   }
 
   private static List<Map<String, Object>> awaitItems(String actor, int count) {
@@ -386,7 +386,7 @@ class AuditResourceTest {
   }
 
   private static List<Map<String, Object>> items(String actor) {
-    return given()
+    return asAdmin()
         .queryParam("actor", actor)
         .queryParam("limit", 100)
         .get("/api/v1/audit")
