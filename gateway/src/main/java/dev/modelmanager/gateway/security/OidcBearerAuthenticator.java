@@ -5,7 +5,6 @@ import dev.modelmanager.model.security.Role;
 import dev.modelmanager.model.security.Scopes;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TenantIdentityProvider;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -116,7 +115,11 @@ public class OidcBearerAuthenticator implements OidcAuthenticator {
         .authenticate(new AccessTokenCredential(bearerToken))
         .onFailure()
         .transform(OidcBearerAuthenticator::refusal)
-        .map(this::caller);
+        .map(
+            identity ->
+                caller(
+                    identity.getCredential(AccessTokenCredential.class).getToken(),
+                    Caller.AuthMethod.OIDC));
   }
 
   private static AuthenticationFailedException refusal(Throwable failure) {
@@ -129,9 +132,12 @@ public class OidcBearerAuthenticator implements OidcAuthenticator {
     return new AuthenticationFailedException("the OIDC token is not valid");
   }
 
-  private Caller caller(SecurityIdentity identity) {
-    String token = identity.getCredential(AccessTokenCredential.class).getToken();
-    JsonObject claims = payload(token);
+  /**
+   * The caller an access token that quarkus-oidc has already verified stands for (the browser
+   * session's tenant uses it too).
+   */
+  public Caller caller(String verifiedAccessToken, Caller.AuthMethod method) {
+    JsonObject claims = payload(verifiedAccessToken);
     String subject = claims.getString("sub");
     if (subject == null || subject.isBlank()) {
       throw new AuthenticationFailedException("the OIDC token has no subject");
@@ -144,7 +150,7 @@ public class OidcBearerAuthenticator implements OidcAuthenticator {
         Optional.ofNullable(claims.getString("preferred_username"))
             .or(() -> Optional.ofNullable(claims.getString("name")))
             .orElse(subject);
-    return new Caller(subject, name, role, Set.of(Scopes.ALL), Caller.AuthMethod.OIDC, null);
+    return new Caller(subject, name, role, Set.of(Scopes.ALL), method, null);
   }
 
   /** The highest role that any value at the claim paths maps to. */
