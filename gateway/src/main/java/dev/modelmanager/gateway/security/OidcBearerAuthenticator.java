@@ -9,7 +9,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,14 +43,14 @@ public class OidcBearerAuthenticator implements OidcAuthenticator {
   private static final Logger LOG = Logger.getLogger(OidcBearerAuthenticator.class);
   static final String MAPPING_PREFIX = "mm.auth.role-mapping.";
 
-  private final Instance<TenantIdentityProvider> identityProvider;
+  private final TenantIdentityProvider identityProvider;
   private final boolean enabled;
   private final List<String> claimPaths;
   private final Map<String, Role> mapping;
 
   @Inject
   OidcBearerAuthenticator(
-      Instance<TenantIdentityProvider> identityProvider,
+      TenantIdentityProvider identityProvider,
       @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl,
       @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true")
           boolean tenantEnabled,
@@ -111,7 +110,6 @@ public class OidcBearerAuthenticator implements OidcAuthenticator {
           .failure(new AuthenticationFailedException("the bearer token is not a JWT"));
     }
     return identityProvider
-        .get()
         .authenticate(new AccessTokenCredential(bearerToken))
         .onFailure()
         .transform(OidcBearerAuthenticator::refusal)
