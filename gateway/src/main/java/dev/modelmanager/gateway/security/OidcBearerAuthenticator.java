@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -41,7 +40,6 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 @ApplicationScoped
 public class OidcBearerAuthenticator implements OidcAuthenticator {
   private static final Logger LOG = Logger.getLogger(OidcBearerAuthenticator.class);
-  static final String MAPPING_PREFIX = "mm.auth.role-mapping.";
 
   private final TenantIdentityProvider identityProvider;
   private final boolean enabled;
@@ -54,44 +52,36 @@ public class OidcBearerAuthenticator implements OidcAuthenticator {
       @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl,
       @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true")
           boolean tenantEnabled,
-      @ConfigProperty(name = "mm.auth.role-claim-path", defaultValue = "realm_access/roles")
-          List<String> claimPaths,
-      Config config) {
+      OidcRoleConfig roles) {
     this.identityProvider = identityProvider;
     this.enabled = tenantEnabled && authServerUrl.filter(u -> !u.isBlank()).isPresent();
-    this.claimPaths = claimPaths.stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
-    this.mapping = roleMapping(config);
+    this.claimPaths =
+        roles.roleClaimPath().stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
+    this.mapping = roleMapping(roles.roleMapping());
   }
 
   /** {@code mm.auth.role-mapping.*}, or each role's own name when nothing is configured. */
-  static Map<String, Role> roleMapping(Config config) {
+  static Map<String, Role> roleMapping(Map<String, String> configured) {
     Map<String, Role> mapping = new LinkedHashMap<>();
-    for (String name : config.getPropertyNames()) {
-      if (!name.startsWith(MAPPING_PREFIX)) {
-        continue;
-      }
-      String claimValue = unquote(name.substring(MAPPING_PREFIX.length()));
-      String roleId = config.getOptionalValue(name, String.class).orElse("");
-      Role role =
-          Role.of(roleId)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          name + "=" + roleId + ": the role must be viewer, operator or admin"));
-      mapping.put(claimValue, role);
-    }
+    configured.forEach(
+        (claimValue, roleId) ->
+            mapping.put(
+                claimValue,
+                Role.of(roleId)
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "mm.auth.role-mapping."
+                                    + claimValue
+                                    + "="
+                                    + roleId
+                                    + ": the role must be viewer, operator or admin"))));
     if (mapping.isEmpty()) {
       for (Role role : Role.values()) {
         mapping.put(role.id(), role);
       }
     }
     return Map.copyOf(mapping);
-  }
-
-  private static String unquote(String key) {
-    return key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")
-        ? key.substring(1, key.length() - 1)
-        : key;
   }
 
   @Override

@@ -11,8 +11,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
+import java.net.CookieHandler;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -21,6 +20,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -49,7 +52,7 @@ class BrowserSessionTest {
 
   private final HttpClient browser =
       HttpClient.newBuilder()
-          .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+          .cookieHandler(new CookieJar())
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
@@ -135,5 +138,59 @@ class BrowserSessionTest {
 
   private static String location(HttpResponse<?> response) {
     return response.headers().firstValue("Location").orElseThrow();
+  }
+
+  /**
+   * Cookies per host, like a browser on localhost: Keycloak marks its cookies {@code Secure}, which
+   * browsers honour on http://localhost but {@link java.net.CookieManager} does not.
+   */
+  private static final class CookieJar extends CookieHandler {
+    private final Map<String, Map<String, String>> byHost = new ConcurrentHashMap<>();
+
+    @Override
+    public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+      Map<String, String> cookies = byHost.getOrDefault(uri.getHost(), Map.of());
+      if (cookies.isEmpty()) {
+        return Map.of();
+      }
+      StringBuilder header = new StringBuilder();
+      cookies.forEach(
+          (name, value) ->
+              header
+                  .append(header.length() == 0 ? "" : "; ")
+                  .append(name)
+                  .append('=')
+                  .append(value));
+      return Map.of("Cookie", List.of(header.toString()));
+    }
+
+    @Override
+    public void put(URI uri, Map<String, List<String>> responseHeaders) {
+      Map<String, String> cookies =
+          byHost.computeIfAbsent(uri.getHost(), h -> new ConcurrentHashMap<>());
+      responseHeaders.forEach(
+          (name, values) -> {
+            if (name == null || !name.equalsIgnoreCase("Set-Cookie")) {
+              return;
+            }
+            for (String value : values) {
+              String pair = value.split(";", 2)[0];
+              int eq = pair.indexOf('=');
+              if (eq <= 0) {
+                continue;
+              }
+              String cookie = pair.substring(0, eq).trim();
+              String content = pair.substring(eq + 1).trim();
+              String lower = value.toLowerCase(Locale.ROOT);
+              if (content.isEmpty()
+                  || lower.contains("max-age=0")
+                  || lower.contains("expires=thu, 01 jan 1970")) {
+                cookies.remove(cookie);
+              } else {
+                cookies.put(cookie, content);
+              }
+            }
+          });
+    }
   }
 }

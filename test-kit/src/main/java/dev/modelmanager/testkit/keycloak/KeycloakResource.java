@@ -16,7 +16,6 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
   public Map<String, String> start() {
     KeycloakServer server = KeycloakServer.shared();
     return Map.ofEntries(
-        Map.entry("mm.test.keycloak.url", server.url()),
         Map.entry("quarkus.oidc.auth-server-url", server.issuer()),
         Map.entry("quarkus.oidc.client-id", KeycloakServer.AUDIENCE),
         Map.entry("quarkus.oidc.token.audience", KeycloakServer.AUDIENCE),

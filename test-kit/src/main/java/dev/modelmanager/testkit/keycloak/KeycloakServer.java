@@ -380,7 +380,7 @@ public final class KeycloakServer {
     Map<String, String> env = builder.environment();
     env.put("JAVA_HOME", javaHome());
     env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-    env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
     env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
     env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", UUID.randomUUID().toString());
     env.remove("KC_DB");
@@ -392,14 +392,26 @@ public final class KeycloakServer {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            "Keycloak exited with " + process.exitValue() + "; see " + log);
+            "Keycloak exited with " + process.exitValue() + "; " + tail(log));
       }
       if (realmAnswers(REALM) && realmAnswers(OTHER_REALM)) {
         return;
       }
       sleep(250);
     }
-    throw new IllegalStateException("Keycloak not ready after " + START_TIMEOUT + "; see " + log);
+    throw new IllegalStateException("Keycloak not ready after " + START_TIMEOUT + "; " + tail(log));
+  }
+
+  /** The end of a log, for a failure message. */
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return log
+          + " ends with:\n"
+          + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    } catch (IOException e) {
+      return "see " + log;
+    }
   }
 
   private boolean realmAnswers(String realm) {
