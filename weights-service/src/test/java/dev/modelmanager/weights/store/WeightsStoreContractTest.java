@@ -92,6 +92,7 @@ class WeightsStoreContractTest {
   void jobsRoundTripEveryField(String kind) throws Throwable {
     Adapters a = adapters(kind);
     InstallJob job = job("org/roundtrip-" + kind);
+    job.requestedBy = "oidc|ada-" + kind;
     await(() -> a.tx().inTransaction(() -> a.jobs().insert(job)));
     InstallJob claimed = claimOnly(a, job.id, "replica-1", Duration.ofSeconds(30));
     job.moveTo(InstallState.RESOLVING, Instant.now());
@@ -107,6 +108,7 @@ class WeightsStoreContractTest {
     assertThat(found.plan).isEqualTo(job.plan);
     assertThat(found.createdAt).isEqualTo(job.createdAt);
     assertThat(found.owner).isEqualTo("replica-1");
+    assertThat(found.requestedBy).isEqualTo("oidc|ada-" + kind);
     assertThat(await(() -> a.jobs().findOpen("main", job.repo, job.commit))).isPresent();
     assertThat(await(() -> a.jobs().countByState()).get(InstallState.RESOLVING)).isPositive();
     finish(a, job.id);
