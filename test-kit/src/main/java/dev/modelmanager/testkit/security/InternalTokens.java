@@ -32,7 +32,7 @@ public final class InternalTokens {
    * A Quarkus test loads this class in more than one class loader (the test resource's and the
    * test's): the key pair is shared through files named by a JVM-wide system property.
    */
-  private static final String DIR_PROPERTY = "mm.test.internal-token.dir";
+  private static final String DIR_PROPERTY = "modelmanager.test.internal-token-dir";
 
   private static final Path DIR = sharedDir();
   private static final KeyPair PAIR = read(DIR);
