@@ -18,8 +18,11 @@ import dev.modelmanager.model.events.EventTypes;
 import dev.modelmanager.testkit.kafka.KafkaResource;
 import dev.modelmanager.testkit.kserve.SimulatedKServe;
 import dev.modelmanager.testkit.postgres.PostgresResource;
+import dev.modelmanager.testkit.security.InternalTokens;
+import dev.modelmanager.testkit.security.InternalTokensResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
@@ -41,6 +44,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = PeerServicesResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = SimulatedClusterResource.class, restrictToAnnotatedClass = true)
+// Actors come from the internal token; the calls that do not check an actor go without one.
+@QuarkusTestResource(
+    value = InternalTokensResource.class,
+    restrictToAnnotatedClass = true,
+    initArgs = @ResourceArg(name = "required", value = "false"))
 class DeploymentRolloutTest {
   static final String BASE = "/api/v1/deployments/";
   static DeployEventsReader events;
@@ -65,7 +73,7 @@ class DeploymentRolloutTest {
     body.put("entry", entry);
     return given()
         .contentType(ContentType.JSON)
-        .header("X-MM-Actor", "alice@example.com")
+        .header("Authorization", InternalTokens.bearer("alice@example.com", "Alice"))
         .body(body)
         .post(BASE + name + "/activate")
         .then()
@@ -196,7 +204,7 @@ class DeploymentRolloutTest {
     JsonPath back =
         given()
             .contentType(ContentType.JSON)
-            .header("X-MM-Actor", "bob@example.com")
+            .header("Authorization", InternalTokens.bearer("bob@example.com", "Bob"))
             .body(Map.of("toRevision", 1, "reason", "context too long for the GPU"))
             .post(BASE + "chat-back/rollback")
             .then()

@@ -235,9 +235,9 @@ class LocalRunTest {
             "{\"entry\":\"tiny-llama\"}");
     assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(200);
 
-    int first = activate("tiny-llama", "alice", "first rollout");
+    int first = activate("tiny-llama", "first rollout");
     awaitState(first, "READY");
-    int second = activate("qwen2-5-0-5b", "bob", "bigger model");
+    int second = activate("qwen2-5-0-5b", "bigger model");
     awaitState(second, "READY");
 
     HttpResponse<String> rollback =
@@ -245,8 +245,9 @@ class LocalRunTest {
             "POST",
             "http://localhost:8080/api/v1/deployments/demo-chat/rollback",
             "{\"reason\":\"back to tiny\"}",
+            // A client cannot pick the actor: the gateway drops this and sends its signed token.
             "X-MM-Actor",
-            "carol");
+            "mallory");
     assertThat(rollback.statusCode()).as(rollback.body()).isIn(200, 202);
     JsonNode change = JSON.readTree(rollback.body());
     assertThat(change.at("/diff/yaml").asText()).contains("tiny-llama");
@@ -254,7 +255,10 @@ class LocalRunTest {
     awaitState(third, "READY");
 
     JsonNode revisions = get("/api/v1/deployments/demo-chat/revisions");
-    assertThat(revisions.get("items").findValuesAsText("actor")).contains("alice", "bob", "carol");
+    // The actor is the subject of the gateway's internal token: the caller, never a client header.
+    List<String> actors = revisions.get("items").findValuesAsText("actor");
+    assertThat(actors).isNotEmpty().doesNotContain("mallory", "local", "anonymous");
+    assertThat(new java.util.HashSet<>(actors)).hasSize(1);
     assertThat(revisions.get("items").findValuesAsText("reason"))
         .contains("first rollout", "bigger model", "back to tiny");
 
@@ -456,14 +460,12 @@ class LocalRunTest {
         .untilAsserted(() -> assertThat(get(job).get("state").asText()).isEqualTo("SUCCEEDED"));
   }
 
-  private static int activate(String entry, String actor, String reason) throws Exception {
+  private static int activate(String entry, String reason) throws Exception {
     HttpResponse<String> r =
         send(
             "POST",
             "http://localhost:8080/api/v1/deployments/demo-chat/activate",
-            "{\"entry\":\"" + entry + "\",\"reason\":\"" + reason + "\"}",
-            "X-MM-Actor",
-            actor);
+            "{\"entry\":\"" + entry + "\",\"reason\":\"" + reason + "\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     assertThat(r.headers().firstValue("Location")).isPresent();
     return JSON.readTree(r.body()).at("/revision/revision").asInt();

@@ -56,6 +56,11 @@ class EventsAndMetricsTest {
     JsonNode last = all.get(all.size() - 1);
     assertThat(last.path("source").asText()).isEqualTo("/mm/weights-service");
     assertThat(last.path("data").path("commit").asText()).hasSize(40);
+    // Who asked: the internal token's subject; "local" here, where tests call without tokens.
+    assertThat(all)
+        .as("every install event names the actor who started it")
+        .allSatisfy(e -> assertThat(e.path("data").path("actor").asText()).isEqualTo("local"));
+    assertThat(Installs.get(id).getString("requestedBy")).isEqualTo("local");
   }
 
   @Test

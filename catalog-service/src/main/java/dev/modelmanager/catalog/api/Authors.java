@@ -1,33 +1,46 @@
 package dev.modelmanager.catalog.api;
 
+import dev.modelmanager.kit.security.CurrentActor;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
- * The commit author from the {@code X-MM-User} header the gateway sets for an authenticated caller:
- * {@code Name <email>} or a login. Anything else (or none) leaves the bot identity.
+ * The commit author from the caller the gateway vouched for (the verified internal token's name and
+ * subject): {@code Name <email>} when the name has that form or the subject is an email, otherwise
+ * the name with a {@code users.modelmanager.local} address made from the subject. Without a token
+ * (tests only) the bot identity stays.
  */
 final class Authors {
-  static final String HEADER = "X-MM-User";
   private static final Pattern NAME_EMAIL =
       Pattern.compile(
           "([\\p{L}\\p{N} ._'-]{1,80}) <([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190})>");
-  private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final Pattern EMAIL =
+      Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}");
+  private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._'@-]{1,80}");
 
   private Authors() {}
 
-  static PersonIdent of(String header) {
-    if (header == null) {
+  static PersonIdent of(CurrentActor actor) {
+    if (!actor.authenticated()) {
       return null;
     }
-    Matcher m = NAME_EMAIL.matcher(header.trim());
+    return of(actor.name(), actor.subject());
+  }
+
+  static PersonIdent of(String name, String subject) {
+    String n = name == null ? "" : name.trim();
+    Matcher m = NAME_EMAIL.matcher(n);
     if (m.matches()) {
       return new PersonIdent(m.group(1).trim(), m.group(2));
     }
-    if (LOGIN.matcher(header.trim()).matches()) {
-      return new PersonIdent(header.trim(), header.trim() + "@users.modelmanager.local");
+    String display = NAME.matcher(n).matches() ? n : subject;
+    if (EMAIL.matcher(subject).matches()) {
+      return new PersonIdent(display, subject);
     }
-    return null;
+    String local = subject.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+    local = local.length() > 64 ? local.substring(0, 64) : local;
+    return new PersonIdent(display, local + "@users.modelmanager.local");
   }
 }

@@ -4,6 +4,8 @@ import dev.modelmanager.catalog.service.CatalogBot;
 import dev.modelmanager.catalog.service.PullRequestCommand;
 import dev.modelmanager.catalog.service.PullRequestService;
 import dev.modelmanager.catalog.service.PullRequestSync;
+import dev.modelmanager.kit.security.CurrentActor;
+import dev.modelmanager.kit.security.GatewayOptional;
 import dev.modelmanager.model.api.Page;
 import dev.modelmanager.model.problem.Problem;
 import io.smallrye.mutiny.Uni;
@@ -37,11 +39,14 @@ public class PullRequestResource {
   private final PullRequestService pullRequests;
   private final PullRequestSync sync;
   private final CatalogBot bot;
+  private final CurrentActor actor;
 
-  PullRequestResource(PullRequestService pullRequests, PullRequestSync sync, CatalogBot bot) {
+  PullRequestResource(
+      PullRequestService pullRequests, PullRequestSync sync, CatalogBot bot, CurrentActor actor) {
     this.pullRequests = pullRequests;
     this.sync = sync;
     this.bot = bot;
+    this.actor = actor;
   }
 
   @POST
@@ -76,8 +81,7 @@ public class PullRequestResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Uni<Response> open(
-      @Valid @NotNull PullRequestRequest request, @HeaderParam(Authors.HEADER) String user) {
+  public Uni<Response> open(@Valid @NotNull PullRequestRequest request) {
     PullRequestCommand cmd =
         new PullRequestCommand(
             request.entry(),
@@ -86,7 +90,7 @@ public class PullRequestResource {
             request.labels() == null ? List.of() : request.labels(),
             Boolean.TRUE.equals(request.draft()),
             request.branch(),
-            Authors.of(user),
+            Authors.of(actor),
             "entry",
             false);
     return pullRequests
@@ -119,6 +123,7 @@ public class PullRequestResource {
 
   @POST
   @Path("/webhooks/github")
+  @GatewayOptional
   @Consumes(MediaType.WILDCARD)
   @Operation(
       summary = "GitHub webhook (pull_request, ping)",

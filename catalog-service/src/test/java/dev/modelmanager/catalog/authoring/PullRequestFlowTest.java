@@ -18,7 +18,10 @@ import dev.modelmanager.testkit.github.WebhookPayloads;
 import dev.modelmanager.testkit.hub.FakeHubResource;
 import dev.modelmanager.testkit.kafka.KafkaResource;
 import dev.modelmanager.testkit.postgres.PostgresResource;
+import dev.modelmanager.testkit.security.InternalTokens;
+import dev.modelmanager.testkit.security.InternalTokensResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -44,6 +47,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = FakeHubResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = CatalogRemoteResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = ServiceStubs.class, restrictToAnnotatedClass = true)
+// The commit author comes from the internal token; the calls that do not check it go without one.
+@QuarkusTestResource(
+    value = InternalTokensResource.class,
+    restrictToAnnotatedClass = true,
+    initArgs = @ResourceArg(name = "required", value = "false"))
 class PullRequestFlowTest {
   @Inject CircuitBreakerMaintenance breakers;
   @Inject PullRequestSync sync;
@@ -59,7 +67,7 @@ class PullRequestFlowTest {
     body.set("entry", entry);
     return given()
         .contentType(ContentType.JSON)
-        .header("X-MM-User", "Ada Lovelace <ada@example.org>")
+        .header("Authorization", InternalTokens.bearer("ada@example.org", "Ada Lovelace"))
         .body(body.toString())
         .post("/api/v1/catalog/pull-requests")
         .then();

@@ -8,11 +8,5 @@ final class DeploymentNames {
   /** A catalog entry id (its slug, a DNS-1123 label too). */
   static final String ENTRY_ID = DNS_LABEL;
 
-  /** The gateway's identity header; the security work replaces it with a signed token. */
-  static final String ACTOR_HEADER = "X-MM-Actor";
-
-  /** Printable, no control characters; what an actor name may hold. */
-  static final String ACTOR = "[\\p{Print}&&[^\\p{Cntrl}]]{1,200}";
-
   private DeploymentNames() {}
 }

@@ -6,6 +6,7 @@ import dev.modelmanager.deploy.domain.RolloutStrategy;
 import dev.modelmanager.deploy.service.DeploymentQueries;
 import dev.modelmanager.deploy.service.DeploymentService;
 import dev.modelmanager.deploy.service.DryRunService;
+import dev.modelmanager.kit.security.CurrentActor;
 import dev.modelmanager.model.api.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -16,7 +17,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,25 +30,28 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Deployments: one KServe InferenceService each, with its revision history. The actor of a change
- * comes from the gateway's {@code X-MM-Actor} header (to be replaced by the gateway's signed
- * token).
+ * is the subject of the gateway's verified internal token ({@link CurrentActor}).
  */
 @Path("/api/v1/deployments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DeploymentResource {
   static final String YAML = "application/yaml";
-  private static final String ANONYMOUS = "anonymous";
 
   private final DeploymentQueries queries;
   private final DeploymentService deployments;
   private final DryRunService dryRuns;
+  private final CurrentActor actor;
 
   DeploymentResource(
-      DeploymentQueries queries, DeploymentService deployments, DryRunService dryRuns) {
+      DeploymentQueries queries,
+      DeploymentService deployments,
+      DryRunService dryRuns,
+      CurrentActor actor) {
     this.queries = queries;
     this.deployments = deployments;
     this.dryRuns = dryRuns;
+    this.actor = actor;
   }
 
   @GET
@@ -109,8 +112,6 @@ public class DeploymentResource {
   @APIResponse(responseCode = "503", description = "Kubernetes is not configured or unreachable")
   public Response activate(
       @PathParam("name") @Pattern(regexp = DeploymentNames.DNS_LABEL) String name,
-      @HeaderParam(DeploymentNames.ACTOR_HEADER) @Pattern(regexp = DeploymentNames.ACTOR)
-          String actor,
       @Valid @NotNull ActivateRequest request) {
     return accepted(
         deployments.activate(
@@ -119,7 +120,7 @@ public class DeploymentResource {
             request.strategy(),
             request.reason(),
             Boolean.TRUE.equals(request.autoRollback()),
-            actorOf(actor)));
+            actor.subject()));
   }
 
   @POST
@@ -130,11 +131,9 @@ public class DeploymentResource {
       description = "Rollback revision recorded and applied; diff included")
   public Response rollback(
       @PathParam("name") @Pattern(regexp = DeploymentNames.DNS_LABEL) String name,
-      @HeaderParam(DeploymentNames.ACTOR_HEADER) @Pattern(regexp = DeploymentNames.ACTOR)
-          String actor,
       @Valid RollbackRequest request) {
     RollbackRequest r = request == null ? new RollbackRequest(null, null) : request;
-    return accepted(deployments.rollback(name, r.toRevision(), r.reason(), actorOf(actor)));
+    return accepted(deployments.rollback(name, r.toRevision(), r.reason(), actor.subject()));
   }
 
   @POST
@@ -142,10 +141,9 @@ public class DeploymentResource {
   @Operation(summary = "Scale the deployment to zero or delete it (recorded as a revision)")
   public Response deactivate(
       @PathParam("name") @Pattern(regexp = DeploymentNames.DNS_LABEL) String name,
-      @HeaderParam(DeploymentNames.ACTOR_HEADER) @Pattern(regexp = DeploymentNames.ACTOR)
-          String actor,
       @Valid @NotNull DeactivateRequest request) {
-    return accepted(deployments.deactivate(name, request.mode(), request.reason(), actorOf(actor)));
+    return accepted(
+        deployments.deactivate(name, request.mode(), request.reason(), actor.subject()));
   }
 
   @GET
@@ -177,9 +175,5 @@ public class DeploymentResource {
                 new DiffView(change.diff().patch(), change.diff().unified())))
         .location(URI.create("/api/v1/deployments/" + r.deployment() + "/revisions/" + r.number()))
         .build();
-  }
-
-  private static String actorOf(String header) {
-    return header == null || header.isBlank() ? ANONYMOUS : header.strip();
   }
 }

@@ -1,5 +1,6 @@
 package dev.modelmanager.weights.api;
 
+import dev.modelmanager.kit.security.CurrentActor;
 import dev.modelmanager.model.api.Page;
 import dev.modelmanager.model.problem.Problem;
 import dev.modelmanager.weights.domain.InstallJob;
@@ -39,9 +40,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "weights")
 public class InstallResource {
   private final InstallService installs;
+  private final CurrentActor actor;
   private final WeightsJson json;
 
-  InstallResource(InstallService installs, WeightsJson json) {
+  InstallResource(InstallService installs, WeightsJson json, CurrentActor actor) {
+    this.actor = actor;
     this.installs = installs;
     this.json = json;
   }
@@ -80,7 +83,7 @@ public class InstallResource {
       content = @Content(schema = @Schema(implementation = InstallView.class)))
   public Uni<Response> create(@Valid @NotNull InstallRequest request) {
     return installs
-        .create(request.toOrder())
+        .create(request.toOrder(), actor.subject())
         .map(
             queued ->
                 (queued.existing() ? Response.ok() : Response.accepted())

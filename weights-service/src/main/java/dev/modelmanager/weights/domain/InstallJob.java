@@ -48,6 +48,12 @@ public final class InstallJob {
   /** Claims that took the job over from an owner whose lease expired (it crashed or hung). */
   public int crashes;
 
+  /**
+   * Who asked for the install: the subject of the gateway's internal token ({@code local} where
+   * tokens are not required). Events carry it so outcomes link back to the actor.
+   */
+  public String requestedBy;
+
   public Instant createdAt;
   public Instant updatedAt;
   public Instant startedAt;

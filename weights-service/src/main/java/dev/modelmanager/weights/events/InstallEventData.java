@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /**
  * The data of an install event: the job's identity, state and byte counts. The per-file list stays
- * on the job resource ({@code GET /api/v1/weights/installs/{id}}), so events stay small.
+ * on the job resource ({@code GET /api/v1/weights/installs/{id}}), so events stay small. {@code
+ * actor} is who asked for the install (the subject of the gateway's internal token), so a
+ * background outcome (succeeded, failed) links back to them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InstallEventData(
@@ -22,7 +24,8 @@ public record InstallEventData(
     long bytesTotal,
     JsonNode error,
     int attempts,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String actor) {
 
   static InstallEventData of(InstallJob j, JsonNode error) {
     return new InstallEventData(
@@ -36,6 +39,7 @@ public record InstallEventData(
         j.bytesTotal,
         error,
         j.attempts,
-        j.updatedAt);
+        j.updatedAt,
+        j.requestedBy);
   }
 }

@@ -57,7 +57,8 @@ public class InstallService {
    * queues the job with its created event, or answers the open job that already writes the same
    * (location, repo, commit): the database allows one, so concurrent requests share it.
    */
-  public Uni<QueuedInstall> create(InstallOrder order) {
+  /** Queues (or joins) the install {@code order} asked for by {@code requestedBy}. */
+  public Uni<QueuedInstall> create(InstallOrder order, String requestedBy) {
     String location =
         order.location() == null
             ? locations.first().name()
@@ -78,6 +79,7 @@ public class InstallService {
                       order.pin(),
                       Instant.now());
               job.commit = commit;
+              job.requestedBy = requestedBy;
               return refuseInstalled(job).chain(() -> queue(job));
             });
   }

@@ -54,6 +54,9 @@ public class InstallJobEntity extends PanacheEntityBase {
 
   public int crashes;
 
+  @Column(name = "requested_by")
+  public String requestedBy;
+
   @Column(name = "created_at")
   public OffsetDateTime createdAt;
 

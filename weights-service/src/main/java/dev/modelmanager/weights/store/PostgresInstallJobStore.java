@@ -43,6 +43,7 @@ public class PostgresInstallJobStore implements InstallJobStore {
     e.location = job.location;
     e.overwrite = job.overwrite;
     e.pin = job.pin;
+    e.requestedBy = job.requestedBy;
     e.createdAt = odt(job.createdAt);
     copy(job, e);
     return e.persist().call(() -> Panache.getSession().chain(s -> s.flush())).replaceWithVoid();
@@ -280,6 +281,7 @@ public class PostgresInstallJobStore implements InstallJobStore {
     j.attempts = e.attempts;
     j.leaseEpoch = e.leaseEpoch;
     j.crashes = e.crashes;
+    j.requestedBy = e.requestedBy;
     j.createdAt = instant(e.createdAt);
     j.updatedAt = instant(e.updatedAt);
     j.startedAt = instant(e.startedAt);

@@ -33,11 +33,13 @@ public class SqliteInstallJobStore implements InstallJobStore {
   private static final String COLUMNS =
       "id, repo, revision, commit_sha, location, include_patterns, exclude_patterns, overwrite, pin,"
           + " state, error, bytes_total, bytes_done, plan, cancel_requested, owner, lease_until,"
-          + " attempts, created_at, updated_at, started_at, finished_at, lease_epoch, crashes";
+          + " attempts, created_at, updated_at, started_at, finished_at, lease_epoch, crashes,"
+          + " requested_by";
   private static final String VALUES =
       "#{id}, #{repo}, #{revision}, #{commit}, #{location}, #{include}, #{exclude}, #{overwrite},"
           + " #{pin}, #{state}, #{error}, #{bytesTotal}, #{bytesDone}, #{plan}, #{cancel}, #{owner},"
-          + " #{lease}, #{attempts}, #{created}, #{updated}, #{started}, #{finished}, 0, 0";
+          + " #{lease}, #{attempts}, #{created}, #{updated}, #{started}, #{finished}, 0, 0,"
+          + " #{requestedBy}";
 
   private final SqliteDatabase db;
 
@@ -273,6 +275,7 @@ public class SqliteInstallJobStore implements InstallJobStore {
     p.put("updated", text(j.updatedAt));
     p.put("started", text(j.startedAt));
     p.put("finished", text(j.finishedAt));
+    p.put("requestedBy", j.requestedBy);
     return p;
   }
 
@@ -298,6 +301,7 @@ public class SqliteInstallJobStore implements InstallJobStore {
     j.attempts = r.getInteger("attempts");
     j.leaseEpoch = r.getLong("lease_epoch");
     j.crashes = r.getInteger("crashes");
+    j.requestedBy = r.getString("requested_by");
     j.createdAt = parse(r.getString("created_at"));
     j.updatedAt = parse(r.getString("updated_at"));
     j.startedAt = parse(r.getString("started_at"));

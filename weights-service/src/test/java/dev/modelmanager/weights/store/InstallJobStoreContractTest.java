@@ -35,6 +35,7 @@ class InstallJobStoreContractTest extends WeightsStoreContract {
     String kind = store.name().toLowerCase(java.util.Locale.ROOT);
     Adapters a = adapters(kind);
     InstallJob job = job("org/roundtrip-" + kind);
+    job.requestedBy = "oidc|ada-" + kind;
     await(() -> a.tx().inTransaction(() -> a.jobs().insert(job)));
     InstallJob claimed = claimOnly(a, job.id, "replica-1", Duration.ofSeconds(30));
     job.moveTo(InstallState.RESOLVING, Instant.now());
@@ -50,6 +51,7 @@ class InstallJobStoreContractTest extends WeightsStoreContract {
     assertThat(found.plan).isEqualTo(job.plan);
     assertThat(found.createdAt).isEqualTo(job.createdAt);
     assertThat(found.owner).isEqualTo("replica-1");
+    assertThat(found.requestedBy).isEqualTo("oidc|ada-" + kind);
     assertThat(await(() -> a.jobs().findOpen("main", job.repo, job.commit))).isPresent();
     assertThat(await(() -> a.jobs().countByState()).get(InstallState.RESOLVING)).isPositive();
     finish(a, job.id);

@@ -1,0 +1,130 @@
+package dev.modelmanager.gateway.security;
+
+import dev.modelmanager.model.security.Caller;
+import dev.modelmanager.model.security.InternalToken;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Mints the internal token for one forwarded request with SmallRye JWT build. The private key is
+ * parsed once; the algorithm follows the key: ES256 for the EC P-256 pair that {@code bin/mm up}
+ * generates, EdDSA for an Ed25519 key, RS256 for an RSA key.
+ */
+public final class InternalTokenSigner {
+  private final PrivateKey key;
+  private final SignatureAlgorithm algorithm;
+  private final Duration ttl;
+  private final Clock clock;
+
+  public InternalTokenSigner(PrivateKey key, Duration ttl, Clock clock) {
+    this.key = key;
+    this.algorithm = algorithmOf(key);
+    this.ttl = ttl;
+    this.clock = clock;
+  }
+
+  /** A signer with the PKCS#8 PEM private key at {@code location}. */
+  public static InternalTokenSigner fromPem(Path location, Duration ttl) {
+    return new InternalTokenSigner(readPrivateKey(location), ttl, Clock.systemUTC());
+  }
+
+  /** A signer with a fresh EC P-256 key no service knows: only for tests and dev mode. */
+  public static InternalTokenSigner ephemeral(Duration ttl) {
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+      g.initialize(new ECGenParameterSpec("secp256r1"));
+      return new InternalTokenSigner(g.generateKeyPair().getPrivate(), ttl, Clock.systemUTC());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public SignatureAlgorithm algorithm() {
+    return algorithm;
+  }
+
+  /** The compact JWS for {@code caller} on the request {@code requestId} (may be null). */
+  public String mint(Caller caller, String requestId) {
+    Instant now = clock.instant();
+    var claims =
+        Jwt.claims()
+            .issuer(InternalToken.ISSUER)
+            .audience(InternalToken.AUDIENCE)
+            .subject(caller.subject())
+            .claim(InternalToken.CLAIM_NAME, caller.name())
+            .groups(Set.of(caller.role().id()))
+            .claim(
+                InternalToken.CLAIM_SCOPE,
+                String.join(" ", caller.scopes().stream().sorted().toList()))
+            .claim(InternalToken.CLAIM_AUTH_METHOD, caller.method().id())
+            .claim("jti", UUID.randomUUID().toString())
+            .issuedAt(now.getEpochSecond())
+            .expiresAt(now.plus(ttl).getEpochSecond());
+    if (caller.tokenId() != null) {
+      claims.claim(InternalToken.CLAIM_TOKEN_ID, caller.tokenId());
+    }
+    if (requestId != null) {
+      claims.claim(InternalToken.CLAIM_REQUEST_ID, requestId);
+    }
+    return claims.jws().algorithm(algorithm).sign(key);
+  }
+
+  static SignatureAlgorithm algorithmOf(PrivateKey key) {
+    if (key instanceof ECPrivateKey ec) {
+      int bits = ec.getParams().getCurve().getField().getFieldSize();
+      return bits <= 256
+          ? SignatureAlgorithm.ES256
+          : bits <= 384 ? SignatureAlgorithm.ES384 : SignatureAlgorithm.ES512;
+    }
+    return switch (key.getAlgorithm()) {
+      case "EdDSA", "Ed25519" -> SignatureAlgorithm.EDDSA;
+      case "RSA" -> SignatureAlgorithm.RS256;
+      default ->
+          throw new IllegalArgumentException(
+              "unsupported internal-token key type " + key.getAlgorithm());
+    };
+  }
+
+  static PrivateKey readPrivateKey(Path location) {
+    String pem;
+    try {
+      pem = Files.readString(location, StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the internal-token private key " + location, e);
+    }
+    if (!pem.contains("-----BEGIN PRIVATE KEY-----")) {
+      throw new IllegalArgumentException(
+          "the internal-token private key must be PKCS#8 PEM (BEGIN PRIVATE KEY): " + location);
+    }
+    byte[] der =
+        Base64.getMimeDecoder().decode(pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", ""));
+    for (String type : List.of("EC", "Ed25519", "RSA")) {
+      try {
+        return KeyFactory.getInstance(type).generatePrivate(new PKCS8EncodedKeySpec(der));
+      } catch (GeneralSecurityException e) {
+        // try the next key type
+      }
+    }
+    throw new IllegalArgumentException(
+        "the internal-token private key is not an EC, Ed25519 or RSA key: " + location);
+  }
+}
