@@ -3,7 +3,6 @@ package dev.modelmanager.gateway.notify.api;
 import dev.modelmanager.gateway.notify.domain.ChannelInput;
 import dev.modelmanager.gateway.notify.domain.ChannelType;
 import dev.modelmanager.gateway.notify.domain.Severity;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -44,16 +43,14 @@ public record ChannelRequest(
     @Schema(
             description = "Only events about this model, deployment or location",
             example = "{\"model\": \"Qwen/Qwen2.5-7B-Instruct\"}")
-        Map<String, @NotBlank @Size(max = 300) String> filters,
+        Map<
+                @Pattern(
+                    regexp = "model|deployment|location",
+                    message = "only model, deployment and location can be filtered on")
+                String,
+                @NotBlank @Size(max = 300) String>
+            filters,
     @Schema(description = "Default true") Boolean enabled) {
-
-  @AssertTrue(message = "only model, deployment and location can be filtered on")
-  @Schema(hidden = true)
-  public boolean isFiltersKnown() {
-    return filters == null
-        || dev.modelmanager.gateway.notify.domain.Subscription.FILTER_KEYS.containsAll(
-            filters.keySet());
-  }
 
   ChannelInput input() {
     return new ChannelInput(

@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Notification channels: Slack, signed webhooks, email; each with its subscription. */
 @Path("/api/v1/notifications/channels")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "notifications")
 public class NotificationChannelsResource {
   private final NotificationService service;
@@ -37,6 +36,7 @@ public class NotificationChannelsResource {
   }
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Create a channel",
       description =
@@ -72,6 +72,7 @@ public class NotificationChannelsResource {
   }
 
   @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
   @Path("{id}")
   @Operation(summary = "Replace a channel's settings (its type and secret stay)")
   public Uni<ChannelView> update(

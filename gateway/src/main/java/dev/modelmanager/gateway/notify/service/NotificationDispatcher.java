@@ -212,7 +212,9 @@ public class NotificationDispatcher {
     Map<String, Channel> byId =
         Blocking.await(channels::list).stream()
             .collect(Collectors.toMap(Channel::id, Function.identity()));
-    List<Uni<Void>> sends = new ArrayList<>();
+    List<Channel> targets = new ArrayList<>();
+    List<Delivery> sent = new ArrayList<>();
+    List<Uni<Attempt>> sends = new ArrayList<>();
     for (Delivery d : due) {
       Channel c = byId.get(d.channelId());
       if (c == null) {
@@ -224,19 +226,20 @@ public class NotificationDispatcher {
       } catch (RuntimeException e) {
         attempt = Uni.createFrom().item(Attempt.failed(e.getClass().getSimpleName(), 0));
       }
-      sends.add(attempt.chain(a -> record(c, d, a)));
+      targets.add(c);
+      sent.add(d);
+      sends.add(attempt);
     }
-    if (!sends.isEmpty()) {
-      Blocking.await(
-          () ->
-              Uni.join()
-                  .all(sends)
-                  .andCollectFailures()
-                  .replaceWithVoid()
-                  .onFailure()
-                  .invoke(e -> LOG.warnf("storing delivery outcomes failed: %s", e.getMessage()))
-                  .onFailure()
-                  .recoverWithNull());
+    if (sends.isEmpty()) {
+      return false;
+    }
+    // The sends run in parallel; their outcomes are stored one by one (one reactive session).
+    List<Attempt> outcomes = Blocking.await(() -> Uni.join().all(sends).andFailFast());
+    for (int i = 0; i < outcomes.size(); i++) {
+      Channel c = targets.get(i);
+      Delivery d = sent.get(i);
+      Attempt a = outcomes.get(i);
+      Blocking.await(() -> record(c, d, a));
     }
     return true;
   }

@@ -2,6 +2,7 @@ package dev.modelmanager.gateway.notify.service;
 
 import dev.modelmanager.gateway.notify.config.NotifyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -26,6 +27,7 @@ public class TargetGuard {
   private final List<String> hostPorts = new ArrayList<>();
   private final List<Cidr> ranges = new ArrayList<>();
 
+  @Inject
   TargetGuard(NotifyConfig config) {
     this(config.allowHttp(), config.allowedTargets().orElse(List.of()));
   }

@@ -32,7 +32,7 @@ public class PostgresDeliveryStore implements DeliveryStore {
         .chain(
             s ->
                 s.createNativeQuery(
-                        "insert into notification_delivery (id, channel_id, event_id, event_seq,"
+                        "insert into {h-schema}notification_delivery (id, channel_id, event_id, event_seq,"
                             + " event_type, payload, status, attempts, next_attempt_at, created_at)"
                             + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
                             + " on conflict (channel_id, event_id) do nothing")
