@@ -23,7 +23,8 @@ public class NotifyTestProfile implements QuarkusTestProfile {
         "mm.notify.backoff-initial", "200ms",
         "mm.notify.backoff-max", "2s",
         "mm.notify.poll-interval", "100ms",
-        "mm.notify.ui-base-url", "https://mm.example.com");
+        "mm.notify.ui-base-url", "https://mm.example.com",
+        "mm.notify.stream.heartbeat", "1s");
   }
 
   @Override

@@ -23,7 +23,6 @@ import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -97,7 +96,7 @@ public class EventStreamResource {
             .ticks()
             .every(heartbeat)
             .map(t -> sse.newEventBuilder().comment("heartbeat").build());
-    return Multi.createBy().merging().streams(events, beats).onCompletion().invoke(() -> {});
+    return Multi.createBy().merging().streams(events, beats);
   }
 
   private void open(Long start, MultiEmitter<? super LoggedEvent> em, List<String> types) {

@@ -52,4 +52,17 @@ public interface NotifyConfig {
   /** The sender address of notification emails. */
   @WithDefault("model-manager@localhost")
   String emailFrom();
+
+  Stream stream();
+
+  /** The SSE event stream. */
+  interface Stream {
+    /** How often an idle stream gets a comment line. */
+    @WithDefault("15s")
+    Duration heartbeat();
+
+    /** Events buffered for a slow client before it is disconnected. */
+    @WithDefault("1000")
+    int maxBuffered();
+  }
 }

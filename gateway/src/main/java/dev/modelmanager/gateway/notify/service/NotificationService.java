@@ -7,7 +7,6 @@ import dev.modelmanager.gateway.notify.domain.ChannelInput;
 import dev.modelmanager.gateway.notify.domain.ChannelType;
 import dev.modelmanager.gateway.notify.domain.Delivery;
 import dev.modelmanager.gateway.notify.domain.DeliveryFilter;
-import dev.modelmanager.gateway.notify.domain.DeliveryStatus;
 import dev.modelmanager.gateway.notify.domain.WebhookSignature;
 import dev.modelmanager.gateway.notify.store.ChannelStore;
 import dev.modelmanager.gateway.notify.store.DeliveryStore;
@@ -249,9 +248,5 @@ public class NotificationService {
             null,
             null,
             List.of(new Problem.FieldError(field, message))));
-  }
-
-  static boolean terminal(DeliveryStatus s) {
-    return s != DeliveryStatus.PENDING;
   }
 }
