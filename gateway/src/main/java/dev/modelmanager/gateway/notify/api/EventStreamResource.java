@@ -43,14 +43,12 @@ public class EventStreamResource {
       EventStreamHub hub,
       DeliveryStore store,
       ObjectMapper mapper,
-      @ConfigProperty(name = "mm.notify.stream.heartbeat", defaultValue = "15s") Duration heartbeat,
-      @ConfigProperty(name = "mm.notify.stream.max-buffered", defaultValue = "1000")
-          int maxBuffered) {
+      dev.modelmanager.gateway.notify.config.NotifyConfig config) {
     this.hub = hub;
     this.store = store;
     this.mapper = mapper;
-    this.heartbeat = heartbeat;
-    this.maxBuffered = maxBuffered;
+    this.heartbeat = config.stream().heartbeat();
+    this.maxBuffered = config.stream().maxBuffered();
   }
 
   @GET
