@@ -141,16 +141,6 @@ class NotifyStoreContractTest {
     Delivery deadRead = await(() -> a.deliveries().find(second.id()));
     assertThat(deadRead.status()).isEqualTo(DeliveryStatus.DEAD_LETTER);
     assertThat(deadRead.lastError()).isEqualTo("HTTP 400");
-    assertThat(
-            await(
-                () ->
-                    a.deliveries()
-                        .newestFirst(
-                            new DeliveryFilter(c.id(), DeliveryStatus.DEAD_LETTER, null, null),
-                            null,
-                            10)))
-        .extracting(Delivery::lastError)
-        .containsExactly("HTTP 400");
   }
 
   @StoreContract
