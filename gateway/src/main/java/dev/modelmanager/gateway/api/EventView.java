@@ -18,7 +18,7 @@ public record EventView(
     JsonNode data,
     Instant receivedAt) {
 
-  static EventView of(LoggedEvent e, ObjectMapper mapper) {
+  public static EventView of(LoggedEvent e, ObjectMapper mapper) {
     try {
       return new EventView(
           e.id(),

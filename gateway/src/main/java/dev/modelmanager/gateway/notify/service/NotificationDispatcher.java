@@ -1,0 +1,314 @@
+package dev.modelmanager.gateway.notify.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelmanager.gateway.domain.LoggedEvent;
+import dev.modelmanager.gateway.notify.config.NotifyConfig;
+import dev.modelmanager.gateway.notify.domain.Backoff;
+import dev.modelmanager.gateway.notify.domain.Channel;
+import dev.modelmanager.gateway.notify.domain.Delivery;
+import dev.modelmanager.gateway.notify.domain.DeliveryStatus;
+import dev.modelmanager.gateway.notify.domain.Severity;
+import dev.modelmanager.gateway.notify.domain.Subscription;
+import dev.modelmanager.gateway.notify.store.ChannelStore;
+import dev.modelmanager.gateway.notify.store.DeliveryStore;
+import dev.modelmanager.kit.store.Blocking;
+import dev.modelmanager.kit.store.Transactor;
+import dev.modelmanager.model.events.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns logged events into deliveries and sends them. One background thread:
+ *
+ * <ol>
+ *   <li>fan-out: reads the event log after its stored cursor and, in one transaction, queues a
+ *       delivery for every channel that subscribes to each event and moves the cursor. A delivery
+ *       is unique per (channel, event), so a crash between the two, a restart or a redelivered
+ *       Kafka record never queues an event twice;
+ *   <li>send: takes the oldest pending delivery of each channel if it is due (so a channel's events
+ *       go out in order; a failing channel holds only its own queue), sends them in parallel and
+ *       stores each outcome: delivered, or a retry after an exponential backoff with jitter that
+ *       honours {@code Retry-After}, or dead-lettered after {@code mm.notify.max-attempts}.
+ * </ol>
+ *
+ * A delivery is marked delivered only after the receiver acknowledged it, so a crash mid-send sends
+ * it again (at least once; receivers dedupe on {@code webhook-id}, the event id).
+ */
+@ApplicationScoped
+public class NotificationDispatcher {
+  static final String CURSOR = "fan-out";
+  private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class);
+  private static final int FAN_OUT_BATCH = 200;
+  private static final int SEND_BATCH = 64;
+
+  private final ChannelStore channels;
+  private final DeliveryStore deliveries;
+  private final Transactor tx;
+  private final ChannelSender sender;
+  private final NotifyConfig config;
+  private final ObjectMapper mapper;
+  private final MeterRegistry metrics;
+  private final Backoff backoff;
+  private final Object signal = new Object();
+  private volatile boolean running;
+  private volatile boolean woken;
+  private Thread thread;
+
+  NotificationDispatcher(
+      ChannelStore channels,
+      DeliveryStore deliveries,
+      Transactor tx,
+      ChannelSender sender,
+      NotifyConfig config,
+      ObjectMapper mapper,
+      MeterRegistry metrics) {
+    this.channels = channels;
+    this.deliveries = deliveries;
+    this.tx = tx;
+    this.sender = sender;
+    this.config = config;
+    this.mapper = mapper;
+    this.metrics = metrics;
+    this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
+  }
+
+  void start(@Observes StartupEvent ev) {
+    if (!config.enabled()) {
+      LOG.info("notifications are disabled (mm.notify.enabled=false)");
+      return;
+    }
+    running = true;
+    thread = new Thread(this::run, "mm-notify-dispatcher");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void stop(@Observes ShutdownEvent ev) {
+    running = false;
+    wake();
+    if (thread != null) {
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Looks for work now rather than at the next poll. */
+  public void wake() {
+    synchronized (signal) {
+      woken = true;
+      signal.notifyAll();
+    }
+  }
+
+  private void run() {
+    while (running) {
+      boolean busy;
+      try {
+        busy = fanOut() | sendDue();
+      } catch (RuntimeException e) {
+        LOG.warnf("notification dispatch failed, retrying: %s", e.getMessage());
+        busy = false;
+      }
+      if (!busy) {
+        synchronized (signal) {
+          if (!woken && running) {
+            try {
+              signal.wait(config.pollInterval().toMillis());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
+            }
+          }
+          woken = false;
+        }
+      }
+    }
+  }
+
+  /** Queues deliveries for the events logged since the cursor; answers whether there were any. */
+  boolean fanOut() {
+    Long cursor = Blocking.await(() -> deliveries.cursor(CURSOR));
+    if (cursor == null) {
+      // First start: notify from now on, not about the history already in the log.
+      long last = Blocking.await(deliveries::lastEventSeq);
+      Blocking.await(() -> tx.inTransaction(() -> deliveries.saveCursor(CURSOR, last)));
+      return false;
+    }
+    List<LoggedEvent> events = Blocking.await(() -> deliveries.eventsAfter(cursor, FAN_OUT_BATCH));
+    if (events.isEmpty()) {
+      return false;
+    }
+    List<Channel> all = Blocking.await(channels::list);
+    List<Delivery> queue = new ArrayList<>();
+    Instant now = Instant.now();
+    for (LoggedEvent e : events) {
+      JsonNode data = parse(e.data());
+      Severity severity = Severity.of(e.type(), data);
+      for (Channel c : all) {
+        boolean afterCreation = !e.receivedAt().isBefore(c.createdAt());
+        if (afterCreation && Subscription.wants(c, e.type(), severity, e.subject(), data)) {
+          queue.add(
+              new Delivery(
+                  null,
+                  UUID.randomUUID().toString(),
+                  c.id(),
+                  e.id(),
+                  e.seq(),
+                  e.type(),
+                  payload(e, data),
+                  DeliveryStatus.PENDING,
+                  0,
+                  now,
+                  null,
+                  null,
+                  null,
+                  now,
+                  null));
+        }
+      }
+    }
+    long last = events.get(events.size() - 1).seq();
+    Blocking.await(
+        () ->
+            tx.inTransaction(
+                () -> {
+                  Uni<Void> chain = Uni.createFrom().voidItem();
+                  for (Delivery d : queue) {
+                    chain = chain.chain(() -> deliveries.enqueue(d)).replaceWithVoid();
+                  }
+                  return chain.chain(() -> deliveries.saveCursor(CURSOR, last));
+                }));
+    return true;
+  }
+
+  /** Sends the due head of each channel's queue; answers whether anything was attempted. */
+  boolean sendDue() {
+    Instant now = Instant.now();
+    List<Delivery> due = Blocking.await(() -> deliveries.dueHeads(now, SEND_BATCH));
+    if (due.isEmpty()) {
+      return false;
+    }
+    Map<String, Channel> byId =
+        Blocking.await(channels::list).stream()
+            .collect(Collectors.toMap(Channel::id, Function.identity()));
+    List<Channel> targets = new ArrayList<>();
+    List<Delivery> sent = new ArrayList<>();
+    List<Uni<Attempt>> sends = new ArrayList<>();
+    for (Delivery d : due) {
+      Channel c = byId.get(d.channelId());
+      if (c == null) {
+        continue; // deleted meanwhile; its deliveries went with it
+      }
+      Uni<Attempt> attempt;
+      try {
+        attempt = sender.send(c, d.payload()); // the SSRF check resolves here, on this thread
+      } catch (RuntimeException e) {
+        attempt = Uni.createFrom().item(Attempt.failed(e.getClass().getSimpleName(), 0));
+      }
+      targets.add(c);
+      sent.add(d);
+      sends.add(attempt);
+    }
+    if (sends.isEmpty()) {
+      return false;
+    }
+    // The sends run in parallel; their outcomes are stored one by one (one reactive session).
+    List<Attempt> outcomes = Blocking.await(() -> Uni.join().all(sends).andFailFast());
+    for (int i = 0; i < outcomes.size(); i++) {
+      Channel c = targets.get(i);
+      Delivery d = sent.get(i);
+      Attempt a = outcomes.get(i);
+      Blocking.await(() -> record(c, d, a));
+    }
+    return true;
+  }
+
+  private Uni<Void> record(Channel c, Delivery d, Attempt a) {
+    Instant now = Instant.now();
+    Delivery next;
+    String outcome;
+    if (a.delivered()) {
+      next = d.attempted(DeliveryStatus.DELIVERED, null, a.statusCode(), null, a.latencyMs(), now);
+      outcome = "delivered";
+    } else if (d.attempts() + 1 >= config.maxAttempts()) {
+      next =
+          d.attempted(
+              DeliveryStatus.DEAD_LETTER, null, a.statusCode(), a.error(), a.latencyMs(), null);
+      outcome = "dead_letter";
+      LOG.warnf(
+          "notification of event %s to channel %s dead-lettered after %d attempts: %s",
+          d.eventId(), c.id(), next.attempts(), a.error());
+    } else {
+      Duration wait = backoff.delay(d.attempts() + 1, a.retryAfter(), ThreadLocalRandom.current());
+      next =
+          d.attempted(
+              DeliveryStatus.PENDING,
+              now.plus(wait),
+              a.statusCode(),
+              a.error(),
+              a.latencyMs(),
+              null);
+      outcome = "retried";
+    }
+    counter(c, outcome).increment();
+    return tx.inTransaction(() -> deliveries.save(next));
+  }
+
+  private Counter counter(Channel c, String outcome) {
+    return Counter.builder("mm.gateway.notification.deliveries")
+        .description("Notification delivery attempts by channel type and outcome")
+        .tag("channel", c.type().wire())
+        .tag("outcome", outcome)
+        .register(metrics);
+  }
+
+  private JsonNode parse(String data) {
+    if (data == null) {
+      return null;
+    }
+    try {
+      return mapper.readTree(data);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private String payload(LoggedEvent e, JsonNode data) {
+    CloudEvent event =
+        new CloudEvent(
+            CloudEvent.SPEC_VERSION,
+            e.id(),
+            e.source(),
+            e.type(),
+            e.subject(),
+            e.time(),
+            data == null ? null : "application/json",
+            data);
+    try {
+      return mapper.writeValueAsString(event);
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package dev.modelmanager.gateway.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The SSE stream: resume with Last-Event-ID gets exactly the missed events, heartbeats flow. */
+@QuarkusTest
+@TestProfile(NotifyTestProfile.class)
+class EventStreamTest {
+  @TestHTTPResource("/api/v1/events/stream")
+  URI stream;
+
+  record Frame(String id, String event, String data) {}
+
+  /** One open stream, read on its own thread. */
+  final class Client implements AutoCloseable {
+    final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
+    private final Thread reader;
+    private volatile Stream<String> lines;
+
+    Client(String query, String lastEventId) throws Exception {
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(stream + query)).header("accept", "text/event-stream");
+      if (lastEventId != null) {
+        b.header("Last-Event-ID", lastEventId);
+      }
+      HttpResponse<Stream<String>> r =
+          HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofLines());
+      assertThat(r.statusCode()).isEqualTo(200);
+      lines = r.body();
+      reader =
+          new Thread(
+              () -> {
+                String id = null;
+                String event = null;
+                StringBuilder data = new StringBuilder();
+                try {
+                  for (String line : (Iterable<String>) lines::iterator) {
+                    if (line.startsWith(":")) {
+                      comments.add(line);
+                    } else if (line.startsWith("id:")) {
+                      id = line.substring(3).strip();
+                    } else if (line.startsWith("event:")) {
+                      event = line.substring(6).strip();
+                    } else if (line.startsWith("data:")) {
+                      data.append(line.substring(5).strip());
+                    } else if (line.isEmpty() && id != null) {
+                      frames.add(new Frame(id, event, data.toString()));
+                      id = null;
+                      event = null;
+                      data.setLength(0);
+                    }
+                  }
+                } catch (RuntimeException closed) {
+                  // the test closed the stream
+                }
+              });
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    Frame next() throws InterruptedException {
+      Frame f = frames.poll(30, TimeUnit.SECONDS);
+      assertThat(f).as("a frame within 30 s").isNotNull();
+      return f;
+    }
+
+    @Override
+    public void close() {
+      lines.close();
+    }
+  }
+
+  @Test
+  void aResumedStreamGetsExactlyTheMissedEventsOnceAndInOrder() throws Exception {
+    String type = "dev.modelmanager.test.stream." + UUID.randomUUID().toString().substring(0, 8);
+    String a = uuid();
+    String b = uuid();
+    String c = uuid();
+    String d = uuid();
+    Frame first;
+    try (Client live = new Client("?type=" + type, null)) {
+      Thread.sleep(500); // the stream is registered before the event arrives
+      NotificationsTest.produce("mm.stream-test", List.of(event(a, type)));
+      first = live.next();
+      assertThat(first.event()).isEqualTo(type);
+      assertThat(first.data()).contains(a);
+      // Idle: heartbeats keep the connection open (1 s in this profile).
+      assertThat(live.comments.poll(10, TimeUnit.SECONDS)).isNotNull();
+    }
+    // Missed while disconnected; one of another type the filter drops.
+    NotificationsTest.produce(
+        "mm.stream-test", List.of(event(b, type), event(uuid(), type + "x.other"), event(c, type)));
+    Thread.sleep(1000);
+    try (Client resumed = new Client("?type=" + type, first.id())) {
+      Frame fb = resumed.next();
+      Frame fc = resumed.next();
+      assertThat(List.of(fb.data(), fc.data()))
+          .satisfiesExactly(x -> assertThat(x).contains(b), x -> assertThat(x).contains(c));
+      assertThat(Long.parseLong(fb.id())).isGreaterThan(Long.parseLong(first.id()));
+      assertThat(Long.parseLong(fc.id())).isGreaterThan(Long.parseLong(fb.id()));
+      NotificationsTest.produce("mm.stream-test", List.of(event(d, type)));
+      assertThat(resumed.next().data()).contains(d);
+      // Nothing twice: no further frame arrives.
+      assertThat(resumed.frames.poll(2, TimeUnit.SECONDS)).isNull();
+    }
+  }
+
+  @Test
+  void aLastEventIdThatIsNotOneIsABadRequest() throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(stream).header("Last-Event-ID", "abc").build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(400);
+  }
+
+  private static String event(String id, String type) {
+    return "{\"specversion\":\"1.0\",\"id\":\""
+        + id
+        + "\",\"source\":\"/test/stream\",\"type\":\""
+        + type
+        + "\",\"subject\":\"s\",\"data\":{\"n\":1}}";
+  }
+
+  private static String uuid() {
+    return UUID.randomUUID().toString();
+  }
+
+  @SuppressWarnings("unused")
+  private static List<String> ids(List<Frame> frames) {
+    List<String> out = new ArrayList<>();
+    frames.forEach(f -> out.add(f.id()));
+    return out;
+  }
+}

@@ -1,0 +1,215 @@
+package dev.modelmanager.gateway.notify;
+
+import static dev.modelmanager.testkit.store.StoreContracts.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.modelmanager.gateway.domain.LoggedEvent;
+import dev.modelmanager.gateway.notify.domain.Channel;
+import dev.modelmanager.gateway.notify.domain.ChannelType;
+import dev.modelmanager.gateway.notify.domain.Delivery;
+import dev.modelmanager.gateway.notify.domain.DeliveryFilter;
+import dev.modelmanager.gateway.notify.domain.DeliveryStatus;
+import dev.modelmanager.gateway.notify.domain.Severity;
+import dev.modelmanager.gateway.notify.store.ChannelStore;
+import dev.modelmanager.gateway.notify.store.DeliveryStore;
+import dev.modelmanager.gateway.notify.store.PostgresChannelStore;
+import dev.modelmanager.gateway.notify.store.PostgresDeliveryStore;
+import dev.modelmanager.gateway.notify.store.SqliteChannelStore;
+import dev.modelmanager.gateway.notify.store.SqliteDeliveryStore;
+import dev.modelmanager.gateway.store.EventLogStore;
+import dev.modelmanager.gateway.store.PostgresEventLogStore;
+import dev.modelmanager.gateway.store.SqliteEventLogStore;
+import dev.modelmanager.kit.store.PostgresTransactor;
+import dev.modelmanager.kit.store.SqliteTransactor;
+import dev.modelmanager.kit.store.Transactor;
+import dev.modelmanager.testkit.store.StoreContract;
+import dev.modelmanager.testkit.store.StoreContractProfile;
+import dev.modelmanager.testkit.store.StoreKind;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One behaviour contract for the notification stores, against real Postgres and SQLite. */
+@QuarkusTest
+@TestProfile(StoreContractProfile.class)
+class NotifyStoreContractTest {
+  @Inject PostgresChannelStore pgChannels;
+  @Inject SqliteChannelStore sqliteChannels;
+  @Inject PostgresDeliveryStore pgDeliveries;
+  @Inject SqliteDeliveryStore sqliteDeliveries;
+  @Inject PostgresEventLogStore pgEvents;
+  @Inject SqliteEventLogStore sqliteEvents;
+  @Inject PostgresTransactor pgTx;
+  @Inject SqliteTransactor sqliteTx;
+
+  record Adapters(
+      ChannelStore channels, DeliveryStore deliveries, EventLogStore events, Transactor tx) {}
+
+  Adapters adapters(StoreKind kind) {
+    return kind.pick(
+        new Adapters(pgChannels, pgDeliveries, pgEvents, pgTx),
+        new Adapters(sqliteChannels, sqliteDeliveries, sqliteEvents, sqliteTx));
+  }
+
+  @StoreContract
+  void channelsRoundTripEveryFieldAndAreReplacedAndDeleted(StoreKind kind) throws Throwable {
+    Adapters a = adapters(kind);
+    Channel c = channel();
+    await(() -> a.tx().inTransaction(() -> a.channels().insert(c)));
+    Channel found = await(() -> a.channels().find(c.id()));
+    assertThat(found).isEqualTo(c);
+    assertThat(await(() -> a.channels().list())).contains(c);
+
+    Channel changed =
+        new Channel(
+            c.id(),
+            c.name() + "-x",
+            c.type(),
+            "https://other.example/h",
+            List.of("*"),
+            Severity.ERROR,
+            Map.of(),
+            c.secret(),
+            false,
+            c.createdBy(),
+            c.createdAt(),
+            c.updatedAt().plusSeconds(5));
+    assertThat(await(() -> a.tx().inTransaction(() -> a.channels().update(changed)))).isTrue();
+    assertThat(await(() -> a.channels().find(c.id()))).isEqualTo(changed);
+
+    assertThat(await(() -> a.tx().inTransaction(() -> a.channels().delete(c.id())))).isTrue();
+    assertThat(await(() -> a.channels().find(c.id()))).isNull();
+    assertThat(await(() -> a.tx().inTransaction(() -> a.channels().delete(c.id())))).isFalse();
+  }
+
+  @StoreContract
+  void aDeliveryIsQueuedOncePerChannelAndEvent(StoreKind kind) throws Throwable {
+    Adapters a = adapters(kind);
+    Channel c = channel();
+    await(() -> a.tx().inTransaction(() -> a.channels().insert(c)));
+    Delivery d = delivery(c, "e-" + UUID.randomUUID(), 10, Instant.now());
+    assertThat(await(() -> a.tx().inTransaction(() -> a.deliveries().enqueue(d)))).isTrue();
+    Delivery again = delivery(c, d.eventId(), 10, Instant.now());
+    assertThat(await(() -> a.tx().inTransaction(() -> a.deliveries().enqueue(again)))).isFalse();
+    List<Delivery> rows =
+        await(
+            () ->
+                a.deliveries().newestFirst(new DeliveryFilter(c.id(), null, null, null), null, 10));
+    assertThat(rows).hasSize(1);
+    Delivery stored = rows.get(0);
+    assertThat(stored.id()).isEqualTo(d.id());
+    assertThat(stored.payload()).isEqualTo(d.payload());
+    assertThat(stored.status()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(stored.seq()).isNotNull();
+  }
+
+  @StoreContract
+  void onlyTheDueHeadOfEachChannelsQueueIsHandedOut(StoreKind kind) throws Throwable {
+    Adapters a = adapters(kind);
+    Channel c = channel();
+    await(() -> a.tx().inTransaction(() -> a.channels().insert(c)));
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Delivery first = delivery(c, "e1-" + UUID.randomUUID(), 101, now.plusSeconds(60));
+    Delivery second = delivery(c, "e2-" + UUID.randomUUID(), 102, now.minusSeconds(1));
+    await(() -> a.tx().inTransaction(() -> a.deliveries().enqueue(first)));
+    await(() -> a.tx().inTransaction(() -> a.deliveries().enqueue(second)));
+    // The head (first) waits for its retry: the second must wait behind it.
+    assertThat(heads(a, c, now)).isEmpty();
+    assertThat(heads(a, c, now.plusSeconds(61)))
+        .extracting(Delivery::id)
+        .containsExactly(first.id());
+
+    Delivery done =
+        first.attempted(DeliveryStatus.DELIVERED, null, 200, null, 12, now.plusSeconds(61));
+    await(() -> a.tx().inTransaction(() -> a.deliveries().save(done)));
+    assertThat(heads(a, c, now)).extracting(Delivery::id).containsExactly(second.id());
+    Delivery reread = await(() -> a.deliveries().find(first.id()));
+    assertThat(reread.status()).isEqualTo(DeliveryStatus.DELIVERED);
+    assertThat(reread.attempts()).isEqualTo(1);
+    assertThat(reread.lastStatusCode()).isEqualTo(200);
+    assertThat(reread.latencyMs()).isEqualTo(12L);
+    assertThat(reread.deliveredAt()).isEqualTo(now.plusSeconds(61));
+
+    Delivery dead = second.attempted(DeliveryStatus.DEAD_LETTER, null, 400, "HTTP 400", 3, null);
+    await(() -> a.tx().inTransaction(() -> a.deliveries().save(dead)));
+    assertThat(heads(a, c, now.plusSeconds(3600))).isEmpty();
+    Delivery deadRead = await(() -> a.deliveries().find(second.id()));
+    assertThat(deadRead.status()).isEqualTo(DeliveryStatus.DEAD_LETTER);
+    assertThat(deadRead.lastError()).isEqualTo("HTTP 400");
+  }
+
+  @StoreContract
+  void theCursorIsStoredAndTheEventLogIsReadAfterIt(StoreKind kind) throws Throwable {
+    Adapters a = adapters(kind);
+    String name = "contract-" + UUID.randomUUID();
+    assertThat(await(() -> a.deliveries().cursor(name))).isNull();
+    LoggedEvent e =
+        new LoggedEvent(
+            null,
+            UUID.randomUUID().toString(),
+            "dev.modelmanager.test.x",
+            "/t",
+            "s",
+            null,
+            "mm.test",
+            "{\"n\":1}",
+            Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    long before = await(() -> a.deliveries().lastEventSeq());
+    await(() -> a.tx().inTransaction(() -> a.events().append(e)));
+    long after = await(() -> a.deliveries().lastEventSeq());
+    assertThat(after).isGreaterThan(before);
+    List<LoggedEvent> read = await(() -> a.deliveries().eventsAfter(before, 100));
+    assertThat(read).extracting(LoggedEvent::id).contains(e.id());
+    await(() -> a.tx().inTransaction(() -> a.deliveries().saveCursor(name, after)));
+    await(() -> a.tx().inTransaction(() -> a.deliveries().saveCursor(name, after)));
+    assertThat(await(() -> a.deliveries().cursor(name))).isEqualTo(after);
+  }
+
+  private static List<Delivery> heads(Adapters a, Channel c, Instant now) throws Throwable {
+    return await(() -> a.deliveries().dueHeads(now, 1000)).stream()
+        .filter(d -> d.channelId().equals(c.id()))
+        .toList();
+  }
+
+  private static Channel channel() {
+    Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    return new Channel(
+        UUID.randomUUID().toString(),
+        "c-" + UUID.randomUUID(),
+        ChannelType.WEBHOOK,
+        "https://hooks.example/x",
+        List.of("dev.modelmanager.weights.*"),
+        Severity.WARNING,
+        Map.of("model", "a/b"),
+        "whsec_abc",
+        true,
+        "alice",
+        t,
+        t);
+  }
+
+  private static Delivery delivery(Channel c, String eventId, long seq, Instant due) {
+    Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    return new Delivery(
+        null,
+        UUID.randomUUID().toString(),
+        c.id(),
+        eventId,
+        seq,
+        "dev.modelmanager.test.x",
+        "{\"id\":\"" + eventId + "\"}",
+        DeliveryStatus.PENDING,
+        0,
+        due.truncatedTo(ChronoUnit.MILLIS),
+        null,
+        null,
+        null,
+        t,
+        null);
+  }
+}
