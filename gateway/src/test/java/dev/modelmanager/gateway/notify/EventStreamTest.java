@@ -36,7 +36,9 @@ class EventStreamTest {
 
     Client(String query, String lastEventId) throws Exception {
       HttpRequest.Builder b =
-          HttpRequest.newBuilder(URI.create(stream + query)).header("accept", "text/event-stream");
+          HttpRequest.newBuilder(URI.create(stream + query))
+              .header("accept", "text/event-stream")
+              .header("Authorization", "Bearer " + dev.modelmanager.gateway.TestAuth.adminToken());
       if (lastEventId != null) {
         b.header("Last-Event-ID", lastEventId);
       }
@@ -127,7 +129,10 @@ class EventStreamTest {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(stream).header("Last-Event-ID", "abc").build(),
+                HttpRequest.newBuilder(stream)
+                    .header("Last-Event-ID", "abc")
+                    .header("Authorization", "Bearer " + dev.modelmanager.gateway.TestAuth.adminToken())
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(400);
   }

@@ -1,6 +1,6 @@
 package dev.modelmanager.gateway.notify;
 
-import static io.restassured.RestAssured.given;
+import static dev.modelmanager.gateway.TestAuth.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -139,7 +139,7 @@ class NotificationsTest {
 
     // The delivery log: one delivered row per subscribed channel, none for the other.
     JsonPath log =
-        given().queryParam("eventId", eventId).get("/api/v1/notifications/deliveries").jsonPath();
+        asAdmin().queryParam("eventId", eventId).get("/api/v1/notifications/deliveries").jsonPath();
     assertThat(log.getList("items.status", String.class))
         .containsExactly("delivered", "delivered", "delivered");
     assertThat(log.getList("items.attempts", Integer.class)).containsOnly(1);
@@ -199,7 +199,7 @@ class NotificationsTest {
     assertThat(delivery(eventId, "lastStatusCode")).isEqualTo("400");
     assertThat(delivery(eventId, "lastError")).startsWith("HTTP 400");
     assertThat(RECEIVER.requests(path)).hasSize(NotifyTestProfile.MAX_ATTEMPTS);
-    given()
+    asAdmin()
         .get("/q/metrics")
         .then()
         .body(
@@ -207,7 +207,7 @@ class NotificationsTest {
                 "mm_gateway_notification_deliveries_total{channel=\"webhook\",outcome=\"dead_letter\"}"));
 
     String deliveryId = delivery(eventId, "id");
-    given()
+    asAdmin()
         .post("/api/v1/notifications/deliveries/{id}/redeliver", deliveryId)
         .then()
         .statusCode(202)
@@ -216,7 +216,7 @@ class NotificationsTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> delivery(eventId, "status").equals("delivered"));
     assertThat(RECEIVER.requests(path)).hasSize(NotifyTestProfile.MAX_ATTEMPTS + 1);
-    given()
+    asAdmin()
         .queryParam("channelId", ch.getString("id"))
         .queryParam("status", "delivered")
         .get("/api/v1/notifications/deliveries")
@@ -255,7 +255,7 @@ class NotificationsTest {
   void filtersAndMinimumSeverityDecideWhatAChannelGets() throws Exception {
     String model = "org/severity-" + uuid8();
     String path = "/severity-" + uuid8();
-    given()
+    asAdmin()
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -295,7 +295,7 @@ class NotificationsTest {
   void theTestEndpointSendsASignedTestMessageAndReportsTheAnswer() throws Exception {
     String path = "/test-" + uuid8();
     JsonPath ch = create("webhook", RECEIVER.url(path), List.of("*"), "org/none-" + uuid8());
-    given()
+    asAdmin()
         .post("/api/v1/notifications/channels/{id}/test", ch.getString("id"))
         .then()
         .statusCode(200)
@@ -312,7 +312,7 @@ class NotificationsTest {
         .isEqualTo("dev.modelmanager.gateway.notification.test");
 
     RECEIVER.script(path, new Receiver.Answer(410, Map.of()));
-    given()
+    asAdmin()
         .post("/api/v1/notifications/channels/{id}/test", ch.getString("id"))
         .then()
         .statusCode(200)
@@ -330,7 +330,7 @@ class NotificationsTest {
     assertThat(created.getString("secret")).matches("whsec_[A-Za-z0-9+/=]{40,}");
     assertThat(created.getBoolean("signed")).isTrue();
 
-    given()
+    asAdmin()
         .get("/api/v1/notifications/channels/{id}", id)
         .then()
         .statusCode(200)
@@ -339,13 +339,13 @@ class NotificationsTest {
         .body("signed", equalTo(true))
         .body("minSeverity", equalTo("info"));
     String list =
-        given().get("/api/v1/notifications/channels").then().statusCode(200).extract().asString();
+        asAdmin().get("/api/v1/notifications/channels").then().statusCode(200).extract().asString();
     assertThat(list)
         .contains(id)
         .doesNotContain(created.getString("secret"))
         .doesNotContain("whsec_");
 
-    given()
+    asAdmin()
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -372,7 +372,7 @@ class NotificationsTest {
         .body("signed", equalTo(true));
 
     // Type is fixed; a name is unique.
-    given()
+    asAdmin()
         .contentType(ContentType.JSON)
         .body(
             Map.of("name", name, "type", "email", "target", "a@b.example", "events", List.of("*")))
@@ -380,7 +380,7 @@ class NotificationsTest {
         .then()
         .statusCode(422)
         .contentType("application/problem+json");
-    given()
+    asAdmin()
         .contentType(ContentType.JSON)
         .body(
             Map.of("name", name, "type", "email", "target", "a@b.example", "events", List.of("*")))
@@ -398,30 +398,30 @@ class NotificationsTest {
             List.of("*"),
             null);
     assertThat(slack.getString("secret")).isNull();
-    given()
+    asAdmin()
         .get("/api/v1/notifications/channels/{id}", slack.getString("id"))
         .then()
         .body("target", not(org.hamcrest.Matchers.containsString("XXXXSECRET")));
 
-    given().delete("/api/v1/notifications/channels/{id}", id).then().statusCode(204);
-    given()
+    asAdmin().delete("/api/v1/notifications/channels/{id}", id).then().statusCode(204);
+    asAdmin()
         .get("/api/v1/notifications/channels/{id}", id)
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
-    given().delete("/api/v1/notifications/channels/{id}", id).then().statusCode(404);
+    asAdmin().delete("/api/v1/notifications/channels/{id}", id).then().statusCode(404);
   }
 
   @Test
   void badChannelRequestsAreProblemsNamingTheFields() {
-    given()
+    asAdmin()
         .contentType(ContentType.JSON)
         .body(Map.of("type", "pager", "target", "x", "events", List.of("*")))
         .post("/api/v1/notifications/channels")
         .then()
         .statusCode(400)
         .contentType("application/problem+json");
-    given()
+    asAdmin()
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -442,7 +442,7 @@ class NotificationsTest {
         .body("errors.field", hasItem("name"))
         .body("errors.field", hasItem(startsWith("events")))
         .body("errors.field", hasItem(startsWith("filters")));
-    given()
+    asAdmin()
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -458,12 +458,12 @@ class NotificationsTest {
         .then()
         .statusCode(422)
         .body("errors[0].field", equalTo("target"));
-    given()
+    asAdmin()
         .queryParam("status", "lost")
         .get("/api/v1/notifications/deliveries")
         .then()
         .statusCode(400);
-    given()
+    asAdmin()
         .queryParam("cursor", "x")
         .get("/api/v1/notifications/deliveries")
         .then()
@@ -481,7 +481,7 @@ class NotificationsTest {
             "http://[::1]:8080/hook",
             "ftp://example.com/hook",
             "https://user:pw@127.0.0.1/hook")) {
-      given()
+      asAdmin()
           .contentType(ContentType.JSON)
           .body(
               Map.of(
@@ -517,7 +517,7 @@ class NotificationsTest {
     if (model != null) {
       body.put("filters", Map.of("model", model));
     }
-    return given()
+    return asAdmin()
         .contentType(ContentType.JSON)
         .body(body)
         .post("/api/v1/notifications/channels")
@@ -529,7 +529,7 @@ class NotificationsTest {
 
   private static String delivery(String eventId, String field) {
     JsonPath p =
-        given().queryParam("eventId", eventId).get("/api/v1/notifications/deliveries").jsonPath();
+        asAdmin().queryParam("eventId", eventId).get("/api/v1/notifications/deliveries").jsonPath();
     return String.valueOf(p.getString("items[0]." + field));
   }
 

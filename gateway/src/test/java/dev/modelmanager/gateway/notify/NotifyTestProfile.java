@@ -24,7 +24,8 @@ public class NotifyTestProfile implements QuarkusTestProfile {
         "mm.notify.backoff-max", "2s",
         "mm.notify.poll-interval", "100ms",
         "mm.notify.ui-base-url", "https://mm.example.com",
-        "mm.notify.stream.heartbeat", "1s");
+        "mm.notify.stream.heartbeat", "1s",
+        "mm.auth.bootstrap.token", dev.modelmanager.gateway.TestAuth.adminToken());
   }
 
   @Override
