@@ -63,6 +63,23 @@ class CatalogReloadTest {
   }
 
   @Test
+  void everyReloadIsTimedInTheReloadDurationMetric() {
+    startFrom(twoModels());
+    long before = reloadCount();
+    given().post("/api/v1/catalog/reload").then().statusCode(200);
+    org.assertj.core.api.Assertions.assertThat(reloadCount()).isEqualTo(before + 1);
+  }
+
+  private static long reloadCount() {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith("mm_catalog_reload_duration_seconds_count"))
+        .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  @Test
   void reloadWithoutChangesChangesNothing() {
     startFrom(twoModels());
     given()

@@ -57,6 +57,8 @@ class DeploymentRolloutTest {
   @Inject RevisionStore store;
   @Inject Transactor tx;
   @Inject ManifestPlanner planner;
+  @Inject dev.modelmanager.deploy.service.DeployMetrics metrics;
+  @Inject io.micrometer.core.instrument.MeterRegistry registry;
 
   @BeforeAll
   static void readEvents() {
@@ -162,11 +164,47 @@ class DeploymentRolloutTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void anInferenceServiceEditedByHandIsADriftEvent() {
+    activate("chat-drift", "qwen-small", Map.of());
+    awaitState("chat-drift", 1, "READY");
+    double before = registry.counter("mm_deploy_drift_detected_total").count();
+    cluster
+        .genericKubernetesResources("serving.kserve.io/v1beta1", "InferenceService")
+        .inNamespace(SimulatedClusterResource.NAMESPACE)
+        .withName("chat-drift")
+        .edit(
+            r -> {
+              Map<String, Object> spec =
+                  (Map<String, Object>) r.getAdditionalProperties().get("spec");
+              ((Map<String, Object>) spec.get("predictor")).put("maxReplicas", 4);
+              return r;
+            });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              List<JsonNode> drift =
+                  events.of("chat-drift").stream()
+                      .filter(e -> EventTypes.DEPLOY_DRIFT_DETECTED.equals(e.path("type").asText()))
+                      .toList();
+              assertThat(drift).hasSize(1);
+              assertThat(drift.get(0).at("/data/revision").asInt()).isEqualTo(1);
+              assertThat(drift.get(0).at("/data/fields").toString())
+                  .isEqualTo("[\"/spec/predictor/maxReplicas\"]");
+            });
+    assertThat(registry.counter("mm_deploy_drift_detected_total").count()).isEqualTo(before + 1);
+  }
+
+  @Test
   void tooFewGpusFailWithTheSchedulersReason() {
     activate("chat-too-big", "needs-128-gpus", Map.of());
     awaitState("chat-too-big", 1, "FAILED");
     assertThat(revision("chat-too-big", 1).getString("stateReason"))
         .contains("Insufficient nvidia.com/gpu");
+    metrics.countDeployments();
+    assertThat(registry.get("mm_deploy_deployments").tag("state", "FAILED").gauge().value())
+        .isGreaterThanOrEqualTo(1.0);
   }
 
   @Test
@@ -332,6 +370,7 @@ class DeploymentRolloutTest {
 
   @Test
   void dryRunShowsTheDiffAndThePreflightChecksWithoutRecordingAnything() {
+    double pvcFailures = validationFailures("pvc");
     JsonPath dry =
         given()
             .contentType(ContentType.JSON)
@@ -350,6 +389,8 @@ class DeploymentRolloutTest {
         .containsEntry("gpu-capacity", "PASS")
         .containsEntry("pvc", "FAIL")
         .containsEntry("fit", "PASS");
+    assertThat(validationFailures("pvc")).isEqualTo(pvcFailures + 1);
+    assertThat(validationFailures("gpu_capacity")).isZero();
     given()
         .get(BASE + "chat-dry/revisions")
         .then()
@@ -389,6 +430,12 @@ class DeploymentRolloutTest {
         .startsWith("PENDING", "APPLIED")
         .endsWith("READY");
     assertThat(revision("chat-crashed", 1).getString("actor")).isEqualTo("carol");
+  }
+
+  private double validationFailures(String check) {
+    var counter =
+        registry.find("mm_deploy_validation_failures_total").tag("check", check).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private void knobs(String crashLooping) {

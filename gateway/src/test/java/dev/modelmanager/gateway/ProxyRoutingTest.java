@@ -47,6 +47,28 @@ class ProxyRoutingTest {
   }
 
   @Test
+  void apiLatencyIsAHistogramPerRouteTemplate() {
+    String first = UUID.randomUUID().toString();
+    String second = UUID.randomUUID().toString();
+    given().get("/api/v1/weights/installs/" + first).then().statusCode(200);
+    given().get("/api/v1/weights/installs/" + second).then().statusCode(200);
+
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .contains("http_server_requests_seconds_bucket{")
+        .doesNotContain(first)
+        .doesNotContain(second);
+    assertThat(
+            metrics
+                .lines()
+                .filter(l -> l.startsWith("http_server_requests_seconds_bucket{"))
+                .filter(l -> l.contains("uri=\"/api/v1/weights/installs/{id}\""))
+                .count())
+        .as("the fixed buckets (12 and +Inf) of the route template")
+        .isGreaterThanOrEqualTo(13);
+  }
+
+  @Test
   void methodBodyAndHeadersArePreserved() {
     String body = "{\"repo\":\"org/model\",\"revision\":\"main\"}";
     asAdmin()

@@ -84,7 +84,10 @@ class EventsAndMetricsTest {
         .contains("mm_weights_installs{state=\"SUCCEEDED\"}")
         .contains("mm_weights_install_duration_seconds_count")
         .contains("mm_weights_downloaded_bytes_total")
-        .contains("mm_weights_checksum_failures_total");
+        .contains("mm_weights_checksum_failures_total")
+        .contains("mm_weights_queue_oldest_age_seconds ")
+        .contains("mm_outbox_pending_events ")
+        .contains("mm_outbox_oldest_pending_age_seconds ");
   }
 
   private static List<String> types(String subject) {

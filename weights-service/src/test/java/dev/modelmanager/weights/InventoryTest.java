@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(WeightsTestProfile.class)
 class InventoryTest {
+  @jakarta.inject.Inject dev.modelmanager.weights.service.StaleWeightsReport staleReport;
+  @jakarta.inject.Inject io.micrometer.core.instrument.MeterRegistry registry;
   private static final Duration MINUTE = Duration.ofSeconds(60);
 
   @Test
@@ -64,6 +66,28 @@ class InventoryTest {
     assertThat(done.getList("snapshots.repo", String.class)).contains("mm-test/purge-b");
     assertThat(second().resolve("models--mm-test--purge-b")).doesNotExist();
     assertThat(snapshotDir("second", "mm-test/purge-a", pinned)).exists();
+  }
+
+  @Test
+  void staleUnusedSnapshotsAreReportedAsPurgeCandidatesAndKept() {
+    install(
+        "{\"repo\": \"mm-test/small\", \"location\": \"second\", \"include\": [\"config.json\"],"
+            + " \"overwrite\": true}");
+
+    // max-age-days is 0 in the tests: anything unpinned and not in use is stale.
+    var outcome = staleReport.report().get("second");
+    assertThat(outcome.dryRun()).isTrue();
+    assertThat(outcome.snapshots())
+        .extracting(s -> s.snapshot().repo())
+        .contains("mm-test/small")
+        .doesNotContain("mm-test/purge-a");
+    assertThat(registry.get("mm_weights_stale_snapshots").tag("location", "second").gauge().value())
+        .isEqualTo(outcome.snapshots().size());
+    given()
+        .get("/api/v1/weights?q=small")
+        .then()
+        .statusCode(200)
+        .body("items.repo", hasItems("mm-test/small"));
   }
 
   @Test

@@ -14,4 +14,10 @@ public class WeightsTestProfile implements QuarkusTestProfile {
         new TestResourceEntry(KafkaResource.class),
         new TestResourceEntry(WeightsHubResource.class));
   }
+
+  @Override
+  public java.util.Map<String, String> getConfigOverrides() {
+    // The stale-weights report runs when a test asks, and finds every unused snapshot stale.
+    return java.util.Map.of("mm.weights.stale.delay", "24h", "mm.weights.stale.max-age-days", "0");
+  }
 }

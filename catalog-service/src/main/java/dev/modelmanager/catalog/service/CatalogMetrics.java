@@ -7,10 +7,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The catalog's metrics: {@code mm_catalog_reload_seconds}, {@code mm_catalog_entries}, {@code
- * mm_catalog_pull_requests_opened_total{kind}}, {@code
+ * The catalog's metrics: {@code mm_catalog_reload_duration_seconds}, {@code mm_catalog_entries},
+ * {@code mm_catalog_pull_requests_opened_total{kind}}, {@code
  * mm_catalog_validation_failures_total{check}}.
  */
+// Created at start-up, so its meters are exported (at 0) before the first use.
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class CatalogMetrics {
   private final MeterRegistry registry;
@@ -20,7 +22,7 @@ public class CatalogMetrics {
   CatalogMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.reloads =
-        Timer.builder("mm_catalog_reload_seconds")
+        Timer.builder("mm_catalog_reload_duration_seconds")
             .description("Time to read the catalog branch and apply it")
             .register(registry);
     registry.gauge("mm_catalog_entries", entries);

@@ -77,6 +77,14 @@ public class DeployEventLog {
         new DeployEvents.HealthChanged(r.deployment(), r.number(), health, previous, reason));
   }
 
+  /** The live InferenceService of a served revision differs from what the revision applied. */
+  public Uni<Void> drift(Revision r, java.util.List<String> fields) {
+    return emit(
+        r.deployment(),
+        EventTypes.DEPLOY_DRIFT_DETECTED,
+        new DeployEvents.DriftDetected(r.deployment(), r.number(), fields));
+  }
+
   /** The deployment started ({@code inUse}) or stopped using the revision's staged weights. */
   public Uni<Void> weightsUsage(Revision r, boolean inUse) {
     if (r.weightsLocation() == null || r.modelRepo() == null) {

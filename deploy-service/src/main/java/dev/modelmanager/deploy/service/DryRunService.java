@@ -41,18 +41,21 @@ public class DryRunService {
   private final RevisionStore store;
   private final WeightsClient weights;
   private final DiscoveryClient discovery;
+  private final DeployMetrics metrics;
 
   DryRunService(
       ManifestPlanner planner,
       InferenceServiceCluster cluster,
       RevisionStore store,
       WeightsClient weights,
-      DiscoveryClient discovery) {
+      DiscoveryClient discovery,
+      DeployMetrics metrics) {
     this.planner = planner;
     this.cluster = cluster;
     this.store = store;
     this.weights = weights;
     this.discovery = discovery;
+    this.metrics = metrics;
   }
 
   /** What an activation would apply and whether it can work. */
@@ -75,6 +78,7 @@ public class DryRunService {
     checks.add(gpuCapacity(name, plan, nodes));
     checks.addAll(references(plan));
     checks.add(fit(plan.entry(), nodes));
+    metrics.checked(checks);
     return new DryRun(plan.manifest(), diff, checks);
   }
 

@@ -90,6 +90,10 @@ public class RevisionRecorder {
     Blocking.await(() -> tx.inTransaction(() -> events.health(active, health, previous, reason)));
   }
 
+  public void driftDetected(Revision active, java.util.List<String> fields) {
+    Blocking.await(() -> tx.inTransaction(() -> events.drift(active, fields)));
+  }
+
   private static ProblemException conflict(Revision r) {
     return ProblemException.conflict(
         "Revision "

@@ -41,14 +41,15 @@ public class RolloutWatcher {
       RevisionRecorder recorder,
       DeploymentLocks locks,
       DeploymentService deployments,
-      DeployConfig config) {
+      DeployConfig config,
+      DeployMetrics metrics) {
     this.store = store;
     this.cluster = cluster;
     this.recorder = recorder;
     this.locks = locks;
     this.deployments = deployments;
     this.config = config.rollout();
-    this.health = new HealthWatcher(store, cluster, recorder);
+    this.health = new HealthWatcher(store, cluster, recorder, metrics);
   }
 
   @Scheduled(

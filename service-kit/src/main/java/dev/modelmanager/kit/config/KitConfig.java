@@ -62,6 +62,13 @@ public interface KitConfig {
     /** How long a published row stays in the outbox (for inspection) before it is deleted. */
     @WithDefault("7d")
     Duration retention();
+
+    /**
+     * How often the backlog gauges ({@code mm_outbox_pending_events}, {@code
+     * mm_outbox_oldest_pending_age_seconds}) are read from the outbox table.
+     */
+    @WithDefault("15s")
+    Duration metricsInterval();
   }
 
   /** Consumer-side deduplication records. */

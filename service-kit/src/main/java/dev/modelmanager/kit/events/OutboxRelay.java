@@ -2,6 +2,8 @@ package dev.modelmanager.kit.events;
 
 import dev.modelmanager.kit.config.KitConfig;
 import dev.modelmanager.kit.store.StoreSelector;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
@@ -15,6 +17,9 @@ import org.jboss.logging.Logger;
 /**
  * Moves committed outbox rows to Kafka: at least once, in id order. Woken by Postgres NOTIFY (see
  * {@link OutboxListener}) and by a poll timer as the fallback; never runs two drains at once.
+ * Publishes the backlog as {@code mm_outbox_pending_events} and {@code
+ * mm_outbox_oldest_pending_age_seconds}, read every {@code mm.outbox.metrics-interval} (also while
+ * the relay is disabled, when the backlog only grows).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -30,8 +35,11 @@ public class OutboxRelay {
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
   private final AtomicLong published = new AtomicLong();
+  private final MeterRegistry metrics;
+  private volatile OutboxStore.Backlog backlog = new OutboxStore.Backlog(0, null);
   private OutboxStore store;
   private long timerId = -1;
+  private long metricsTimerId = -1;
 
   OutboxRelay(
       KitConfig config,
@@ -40,7 +48,8 @@ public class OutboxRelay {
       StoreSelector selector,
       Instance<PostgresOutboxStore> postgres,
       Instance<SqliteOutbox> sqlite,
-      Instance<OutboxListener> listener) {
+      Instance<OutboxListener> listener,
+      MeterRegistry metrics) {
     this.config = config;
     this.vertx = vertx;
     this.publisher = publisher;
@@ -48,14 +57,28 @@ public class OutboxRelay {
     this.postgres = postgres;
     this.sqlite = sqlite;
     this.listener = listener;
+    this.metrics = metrics;
   }
 
   void start(@Observes StartupEvent ignored) {
+    OutboxStore chosen = selector.choose(postgres, sqlite);
+    Gauge.builder("mm_outbox_pending_events", this, r -> r.backlog.pending())
+        .description("Outbox rows not yet published to Kafka")
+        .register(metrics);
+    Gauge.builder(
+            "mm_outbox_oldest_pending_age_seconds",
+            this,
+            r -> r.backlog.oldestAgeSeconds(java.time.Instant.now()))
+        .description("Seconds the oldest unpublished outbox row has waited (0 when none)")
+        .register(metrics);
+    metricsTimerId =
+        vertx.setPeriodic(
+            1, config.outbox().metricsInterval().toMillis(), id -> refreshBacklog(chosen));
     if (!config.outbox().enabled()) {
       LOG.info("outbox relay disabled (mm.outbox.enabled=false)");
       return;
     }
-    store = selector.choose(postgres, sqlite);
+    store = chosen;
     if (!selector.sqlite()) {
       listener.get().listen(this::wake);
     }
@@ -67,6 +90,22 @@ public class OutboxRelay {
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
     }
+    if (metricsTimerId >= 0) {
+      vertx.cancelTimer(metricsTimerId);
+    }
+  }
+
+  private void refreshBacklog(OutboxStore from) {
+    from.backlog()
+        .subscribe()
+        .with(
+            b -> backlog = b,
+            failure -> LOG.debugf("outbox backlog not read: %s", failure.toString()));
+  }
+
+  /** The backlog as last read for the gauges. */
+  public OutboxStore.Backlog backlog() {
+    return backlog;
   }
 
   /** Starts a drain now, or right after the one in progress. */

@@ -15,6 +15,23 @@ public interface OutboxStore {
    */
   Uni<Integer> relayBatch(int limit, Function<PendingEvent, Uni<Void>> publish);
 
+  /** The unsent rows: how many, and when the oldest of them was appended. */
+  Uni<Backlog> backlog();
+
+  /**
+   * The outbox's unsent rows.
+   *
+   * @param oldest when the oldest unsent row was appended; null when nothing waits
+   */
+  record Backlog(long pending, java.time.Instant oldest) {
+    /** Seconds the oldest unsent row has waited at {@code now}; 0 when nothing waits. */
+    public double oldestAgeSeconds(java.time.Instant now) {
+      return oldest == null
+          ? 0
+          : Math.max(0, java.time.Duration.between(oldest, now).toMillis() / 1000.0);
+    }
+  }
+
   /** Deletes rows published before {@code cutoff} (never an unpublished one); answers how many. */
   Uni<Integer> deletePublishedBefore(java.time.Instant cutoff);
 

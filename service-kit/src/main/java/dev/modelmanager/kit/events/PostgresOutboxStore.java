@@ -76,6 +76,22 @@ public class PostgresOutboxStore implements OutboxStore {
   }
 
   @Override
+  public Uni<Backlog> backlog() {
+    return pool.get()
+        .query(
+            "select count(*) as n, min(created_at) as oldest from "
+                + table
+                + " where published_at is null")
+        .execute()
+        .map(
+            rows -> {
+              io.vertx.mutiny.sqlclient.Row r = rows.iterator().next();
+              java.time.OffsetDateTime oldest = r.getOffsetDateTime("oldest");
+              return new Backlog(r.getLong("n"), oldest == null ? null : oldest.toInstant());
+            });
+  }
+
+  @Override
   public Uni<Integer> deletePublishedBefore(java.time.Instant cutoff) {
     return pool.get()
         .preparedQuery("delete from " + table + " where published_at < $1")

@@ -66,6 +66,21 @@ public class SqliteOutbox implements Outbox, OutboxStore {
   }
 
   @Override
+  public Uni<Backlog> backlog() {
+    return db.pool()
+        .query(
+            "select count(*) as n, min(created_at) as oldest from outbox where published_at is null")
+        .execute()
+        .map(
+            rows -> {
+              io.vertx.mutiny.sqlclient.Row r = rows.iterator().next();
+              return new Backlog(
+                  r.getLong("n"),
+                  dev.modelmanager.kit.store.SqliteTime.parse(r.getString("oldest")));
+            });
+  }
+
+  @Override
   public Uni<Integer> deletePublishedBefore(java.time.Instant cutoff) {
     return db.pool()
         .preparedQuery("delete from outbox where published_at is not null and published_at < ?")

@@ -37,6 +37,7 @@ class OutboxStoreContractTest {
   @Inject PostgresProcessedEvents postgresProcessed;
   @Inject SqliteProcessedEvents sqliteProcessed;
   @Inject RetentionCleanup cleanup;
+  @Inject io.micrometer.core.instrument.MeterRegistry registry;
 
   record Adapters(Outbox outbox, OutboxStore relay, Transactor tx, ProcessedEvents processed) {}
 
@@ -83,6 +84,54 @@ class OutboxStoreContractTest {
     List<String> published = new ArrayList<>();
     assertThat(await(() -> a.relay().relayBatch(2, record(published)))).isEqualTo(2);
     assertThat(published).containsExactlyElementsOf(appended.subList(0, 2));
+  }
+
+  @StoreContract
+  void theBacklogCountsUnsentRowsAndDatesTheOldest(StoreKind kind) throws Throwable {
+    Adapters a = adapters(kind);
+    drain(a);
+    OutboxStore.Backlog empty = await(() -> a.relay().backlog());
+    assertThat(empty.pending()).isZero();
+    assertThat(empty.oldest()).isNull();
+    assertThat(empty.oldestAgeSeconds(Instant.now())).isZero();
+
+    Instant before = Instant.now().minusSeconds(5);
+    append(a, "backlog");
+    append(a, "backlog");
+    OutboxStore.Backlog two = await(() -> a.relay().backlog());
+    assertThat(two.pending()).isEqualTo(2);
+    assertThat(two.oldest()).isAfter(before).isBefore(Instant.now().plusSeconds(5));
+    assertThat(two.oldestAgeSeconds(two.oldest().plusSeconds(90))).isEqualTo(90.0);
+
+    await(() -> a.relay().relayBatch(1, e -> Uni.createFrom().voidItem()));
+    assertThat(await(() -> a.relay().backlog()).pending()).isEqualTo(1);
+    drain(a);
+    assertThat(await(() -> a.relay().backlog()).pending()).isZero();
+  }
+
+  @org.junit.jupiter.api.Test
+  void theBacklogGaugesFollowTheActiveOutbox() throws Throwable {
+    Adapters a = adapters(StoreKind.POSTGRES);
+    drain(a);
+    append(a, "gauge");
+    // mm.outbox.metrics-interval is 1s in the kit's tests; the relay itself is off.
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(registry.get("mm_outbox_pending_events").gauge().value()).isEqualTo(1.0);
+              assertThat(registry.get("mm_outbox_oldest_pending_age_seconds").gauge().value())
+                  .isGreaterThan(0.0);
+            });
+    drain(a);
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(registry.get("mm_outbox_pending_events").gauge().value()).isZero();
+              assertThat(registry.get("mm_outbox_oldest_pending_age_seconds").gauge().value())
+                  .isZero();
+            });
   }
 
   @StoreContract

@@ -61,5 +61,12 @@ public final class DeployEvents {
   public record HealthChanged(
       String deployment, int revision, String health, String previousHealth, String reason) {}
 
+  /**
+   * A live InferenceService differs from its revision's manifest.
+   *
+   * @param fields JSON pointers of the fields that differ (in spec, labels, annotations)
+   */
+  public record DriftDetected(String deployment, int revision, java.util.List<String> fields) {}
+
   private DeployEvents() {}
 }

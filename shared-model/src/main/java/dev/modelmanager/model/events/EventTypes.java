@@ -27,6 +27,12 @@ public final class EventTypes {
       "dev.modelmanager.weights.storage.threshold";
 
   /**
+   * The stale-weights report of a location changed: snapshots not accessed for the configured days
+   * and not in use (purge candidates, or purged when the policy purges automatically).
+   */
+  public static final String WEIGHTS_STALE_REPORTED = "dev.modelmanager.weights.stale.reported";
+
+  /**
    * A deployment started or stopped using a staged snapshot; data is {@link
    * DeployEvents.WeightsUsage}. weights-service consumes it to report {@code inUse}.
    */
@@ -60,6 +66,12 @@ public final class EventTypes {
    */
   public static final String DEPLOY_DEPLOYMENT_HEALTH_CHANGED =
       "dev.modelmanager.deploy.deployment.health-changed";
+
+  /**
+   * A served deployment's live InferenceService no longer matches the manifest its revision applied
+   * (edited by hand); data is {@link DeployEvents.DriftDetected}.
+   */
+  public static final String DEPLOY_DRIFT_DETECTED = "dev.modelmanager.deploy.drift.detected";
 
   private EventTypes() {}
 }

@@ -3,11 +3,7 @@ package dev.modelmanager.systemtests.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,27 +15,29 @@ import org.junit.jupiter.api.Test;
  */
 class MonitoringMetricNamesTest {
 
-  private static final Path MONITORING = RepoTree.deploy().resolve("base/monitoring");
-  private static final List<String> DASHBOARDS =
-      List.of("overview", "weights", "deployments", "api", "events");
+  private static final List<String> DASHBOARDS = MonitoredMetrics.DASHBOARDS;
 
   @Test
   void everyMetricInRulesAndDashboardsIsListed() throws IOException {
-    Set<String> used = new TreeSet<>();
-    Set<String> recorded = new TreeSet<>();
-    for (JsonNode rule : rules()) {
-      used.addAll(PromQl.metricNames(rule.path("expr").asText()));
-      if (rule.has("record")) {
-        recorded.add(rule.path("record").asText());
-      }
-    }
-    for (String expr : panelExpressions()) {
-      used.addAll(PromQl.metricNames(expr));
-    }
-    used.removeAll(recorded);
+    Set<String> used = new TreeSet<>(MonitoredMetrics.read());
+    used.removeAll(MonitoredMetrics.recorded());
 
-    assertThat(listed()).containsAll(used);
-    assertThat(used).as("metrics.txt lists no metric that nothing reads").containsAll(listed());
+    assertThat(MonitoredMetrics.listed()).containsAll(used);
+    assertThat(used)
+        .as("metrics.txt lists no metric that nothing reads")
+        .containsAll(MonitoredMetrics.listed());
+  }
+
+  @Test
+  void readsTheSeriesNamesOfAnExposition() {
+    String text =
+        "# HELP mm_outbox_pending_events Outbox rows\n"
+            + "# TYPE mm_outbox_pending_events gauge\n"
+            + "mm_outbox_pending_events 0.0\n"
+            + "http_server_requests_seconds_bucket{uri=\"/x\",le=\"0.005\"} 1.0\n"
+            + "\n";
+    assertThat(MonitoredMetrics.exposed(text))
+        .containsExactly("http_server_requests_seconds_bucket", "mm_outbox_pending_events");
   }
 
   @Test
@@ -67,35 +65,7 @@ class MonitoringMetricNamesTest {
             "http_server_requests_seconds_bucket", "mm:ratio", "process_cpu_usage", "up");
   }
 
-  private static Set<String> listed() throws IOException {
-    Set<String> names = new TreeSet<>();
-    for (String line : Files.readAllLines(MONITORING.resolve("metrics.txt"))) {
-      String name = line.replaceAll("#.*", "").strip();
-      if (!name.isEmpty()) {
-        names.add(name);
-      }
-    }
-    return names;
-  }
-
-  private static List<JsonNode> rules() throws IOException {
-    JsonNode rule = Kustomize.YAML.readTree(MONITORING.resolve("prometheus-rules.yaml").toFile());
-    List<JsonNode> rules = new ArrayList<>();
-    rule.at("/spec/groups").forEach(g -> g.path("rules").forEach(rules::add));
-    return rules;
-  }
-
-  private static List<String> panelExpressions() throws IOException {
-    List<String> exprs = new ArrayList<>();
-    for (String name : DASHBOARDS) {
-      for (JsonNode panel : dashboard(name).path("panels")) {
-        panel.path("targets").forEach(t -> exprs.add(t.path("expr").asText()));
-      }
-    }
-    return exprs;
-  }
-
   private static JsonNode dashboard(String name) throws IOException {
-    return new ObjectMapper().readTree(MONITORING.resolve("dashboards/" + name + ".json").toFile());
+    return MonitoredMetrics.dashboard(name);
   }
 }

@@ -23,6 +23,8 @@ public interface WeightsConfig {
 
   Reconcile reconcile();
 
+  Stale stale();
+
   /** A mounted volume laid out as a Hugging Face hub cache. */
   interface Location {
     /** Name used in the API ({@code [a-z0-9-]}). */
@@ -125,5 +127,24 @@ public interface WeightsConfig {
   interface Reconcile {
     @WithDefault("10m")
     Duration interval();
+  }
+
+  /**
+   * The stale-weights report: snapshots not accessed for {@code max-age-days} and not in use are
+   * purge candidates; they are deleted only when {@code auto-purge} is on (pinned ones never).
+   */
+  interface Stale {
+    @WithDefault("6h")
+    Duration interval();
+
+    /** The first report after start-up. */
+    @WithDefault("1m")
+    Duration delay();
+
+    @WithDefault("30")
+    int maxAgeDays();
+
+    @WithDefault("false")
+    boolean autoPurge();
   }
 }

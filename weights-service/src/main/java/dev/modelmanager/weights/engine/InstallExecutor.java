@@ -47,6 +47,8 @@ import org.jboss.logging.Logger;
  * VERIFYING (the engine), FINALIZING (snapshot links, ref, inventory). Blocking; runs on a runner
  * thread. Every state change and its event commit together.
  */
+// Created at start-up, so its meters are exported (at 0) before the first use.
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class InstallExecutor {
   private static final Logger LOG = Logger.getLogger(InstallExecutor.class);

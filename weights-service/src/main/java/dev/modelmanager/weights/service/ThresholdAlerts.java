@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Every 30 s: a {@code weights.storage.threshold} event for each location that crossed its
- * warn/critical level (either way), and the {@code mm_weights_installs{state}} gauges.
+ * warn/critical level (either way), the {@code mm_weights_installs{state}} gauges and {@code
+ * mm_weights_queue_oldest_age_seconds} (how long the oldest unclaimed QUEUED job has waited).
  */
 @ApplicationScoped
 public class ThresholdAlerts {
@@ -30,6 +31,7 @@ public class ThresholdAlerts {
   private final WeightsEvents events;
   private final InstallJobStore jobs;
   private final Map<InstallState, AtomicLong> byState = new EnumMap<>(InstallState.class);
+  private volatile java.time.Instant oldestQueued;
 
   ThresholdAlerts(
       StorageMonitor monitor,
@@ -49,6 +51,16 @@ public class ThresholdAlerts {
           .tag("state", s.name())
           .register(metrics);
     }
+    Gauge.builder("mm_weights_queue_oldest_age_seconds", this, ThresholdAlerts::oldestQueuedAge)
+        .description("Seconds the oldest install waiting for a runner has been queued (0: none)")
+        .register(metrics);
+  }
+
+  private double oldestQueuedAge() {
+    java.time.Instant since = oldestQueued;
+    return since == null
+        ? 0
+        : Math.max(0, java.time.Duration.between(since, java.time.Instant.now()).toMillis() / 1e3);
   }
 
   @Scheduled(
@@ -93,7 +105,9 @@ public class ThresholdAlerts {
     return sent;
   }
 
-  private void countInstalls() {
+  /** Reads the install gauges from the job store now (the schedule does it every 30 s). */
+  public void countInstalls() {
+    oldestQueued = Blocking.await(jobs::oldestQueuedSince).orElse(null);
     Map<InstallState, Long> counts = new EnumMap<>(InstallState.class);
     Blocking.await(jobs::countByState).forEach((state, n) -> counts.merge(state, n, Long::sum));
     byState.forEach((s, n) -> n.set(counts.getOrDefault(s, 0L)));

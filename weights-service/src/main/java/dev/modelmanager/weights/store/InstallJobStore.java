@@ -32,6 +32,11 @@ public interface InstallJobStore {
   /** Jobs per state. */
   Uni<Map<InstallState, Long>> countByState();
 
+  /**
+   * When the job that has waited longest for a runner (QUEUED, unclaimed) was queued or requeued.
+   */
+  Uni<Optional<Instant>> oldestQueuedSince();
+
   /** The open job writing (location, repo, commit), if any. */
   Uni<Optional<InstallJob>> findOpen(String location, String repo, String commit);
 

@@ -116,6 +116,18 @@ public class PostgresInstallJobStore implements InstallJobStore {
   }
 
   @Override
+  public Uni<Optional<Instant>> oldestQueuedSince() {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createQuery(
+                        "select min(updatedAt) from InstallJobEntity where state = 'QUEUED' and owner is null",
+                        java.time.OffsetDateTime.class)
+                    .getSingleResultOrNull())
+        .map(t -> Optional.ofNullable(t).map(java.time.OffsetDateTime::toInstant));
+  }
+
+  @Override
   public Uni<Optional<InstallJob>> findOpen(String location, String repo, String commit) {
     return InstallJobEntity.<InstallJobEntity>find(
             "location = ?1 and repo = ?2 and commitSha = ?3 and " + OPEN, location, repo, commit)

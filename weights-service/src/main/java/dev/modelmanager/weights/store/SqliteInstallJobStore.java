@@ -127,6 +127,15 @@ public class SqliteInstallJobStore implements InstallJobStore {
   }
 
   @Override
+  public Uni<Optional<Instant>> oldestQueuedSince() {
+    return SqlTemplate.forQuery(
+            db.client(),
+            "select min(updated_at) as since from install_job where state = 'QUEUED' and owner is null")
+        .execute(Map.of())
+        .map(rows -> Optional.ofNullable(parse(rows.iterator().next().getString("since"))));
+  }
+
+  @Override
   public Uni<Optional<InstallJob>> findOpen(String location, String repo, String commit) {
     return query(
             "select "

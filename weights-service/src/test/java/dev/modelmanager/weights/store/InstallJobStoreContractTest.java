@@ -58,6 +58,28 @@ class InstallJobStoreContractTest extends WeightsStoreContract {
   }
 
   @StoreContract
+  void theOldestQueuedJobIsTheOneWaitingLongestForARunner(StoreKind store) throws Throwable {
+    String kind = store.name().toLowerCase(java.util.Locale.ROOT);
+    Adapters a = adapters(kind);
+    assertThat(await(() -> a.jobs().oldestQueuedSince())).isEmpty();
+    InstallJob older = job("org/queue-a-" + kind);
+    older.createdAt = older.createdAt.minusSeconds(600);
+    older.updatedAt = older.createdAt;
+    InstallJob newer = job("org/queue-b-" + kind);
+    await(
+        () ->
+            a.tx().inTransaction(() -> a.jobs().insert(newer).chain(() -> a.jobs().insert(older))));
+    assertThat(await(() -> a.jobs().oldestQueuedSince())).contains(older.updatedAt);
+
+    // Claimed by a runner: no longer waiting in the queue.
+    claimOnly(a, older.id, "replica-1", Duration.ofSeconds(30));
+    assertThat(await(() -> a.jobs().oldestQueuedSince())).contains(newer.updatedAt);
+    finish(a, older.id);
+    finish(a, newer.id);
+    assertThat(await(() -> a.jobs().oldestQueuedSince())).isEmpty();
+  }
+
+  @StoreContract
   void concurrentClaimsNeverTakeTheSameJob(StoreKind store) throws Throwable {
     String kind = store.name().toLowerCase(java.util.Locale.ROOT);
     Adapters a = adapters(kind);
