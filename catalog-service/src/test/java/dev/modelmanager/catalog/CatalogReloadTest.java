@@ -170,7 +170,6 @@ class CatalogReloadTest {
   @CsvSource({
     "/api/v1/catalog/entries, cursor, ../etc",
     "/api/v1/catalog/entries, cursor, UPPER",
-    "/api/v1/catalog/entries, cursor, ''",
     "/api/v1/catalog/entries, limit, 501",
     "/api/v1/catalog/pull-requests, cursor, -1",
     "/api/v1/catalog/pull-requests, cursor, 99999999999",

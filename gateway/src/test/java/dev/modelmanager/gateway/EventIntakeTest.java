@@ -118,7 +118,6 @@ class EventIntakeTest {
     "cursor, drop table",
     "cursor, -1",
     "cursor, 1234567890123456789",
-    "cursor, ''",
     "limit, 0",
     "limit, 501"
   })

@@ -42,7 +42,7 @@ class DiskFullTest {
 
     JsonPath failed = Installs.awaitState(id, MINUTE, "SUCCEEDED", "FAILED");
     assertThat(failed.getString("state")).as(failed.prettify()).isEqualTo("FAILED");
-    assertThat(failed.getString("error.type")).endsWith("/storage-full");
+    assertThat(failed.getString("error.type")).as(failed.prettify()).endsWith("/storage-full");
     assertThat(failed.getString("error.detail")).contains("ran out of space");
     assertThat(failed.getInt("error.status")).isEqualTo(507);
     String blob = failed.getString("progress.files.find { it.path == 'model.safetensors' }.blob");
