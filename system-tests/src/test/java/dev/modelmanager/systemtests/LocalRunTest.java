@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelmanager.gateway.domain.AccessRules;
 import dev.modelmanager.model.security.Role;
 import dev.modelmanager.model.security.Scopes;
-
 import dev.modelmanager.systemtests.deploy.MonitoredMetrics;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -185,7 +185,10 @@ class AuditResourceTest {
     awaitItems(actor, 2);
 
     Response export =
-        asAdmin().queryParam("format", "csv").queryParam("actor", actor).get("/api/v1/audit/export");
+        asAdmin()
+            .queryParam("format", "csv")
+            .queryParam("actor", actor)
+            .get("/api/v1/audit/export");
     assertThat(export.statusCode()).isEqualTo(200);
     assertThat(export.contentType()).startsWith("text/csv");
     List<CSVRecord> rows;

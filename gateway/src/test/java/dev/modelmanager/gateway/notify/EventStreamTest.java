@@ -131,7 +131,8 @@ class EventStreamTest {
             .send(
                 HttpRequest.newBuilder(stream)
                     .header("Last-Event-ID", "abc")
-                    .header("Authorization", "Bearer " + dev.modelmanager.gateway.TestAuth.adminToken())
+                    .header(
+                        "Authorization", "Bearer " + dev.modelmanager.gateway.TestAuth.adminToken())
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(400);
