@@ -50,10 +50,10 @@ class ProxyRoutingTest {
   void apiLatencyIsAHistogramPerRouteTemplate() {
     String first = UUID.randomUUID().toString();
     String second = UUID.randomUUID().toString();
-    given().get("/api/v1/weights/installs/" + first).then().statusCode(200);
-    given().get("/api/v1/weights/installs/" + second).then().statusCode(200);
+    asAdmin().get("/api/v1/weights/installs/" + first).then().statusCode(200);
+    asAdmin().get("/api/v1/weights/installs/" + second).then().statusCode(200);
 
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    String metrics = asAdmin().get("/q/metrics").then().statusCode(200).extract().asString();
     assertThat(metrics)
         .contains("http_server_requests_seconds_bucket{")
         .doesNotContain(first)
