@@ -56,13 +56,24 @@ KIT_CP="$ROOT/test-kit/target/classes:$(cat "$ROOT/test-kit/target/classes/META-
 java -Xmx256m -cp "$KIT_CP" dev.modelmanager.testkit.hub.FakeHub --port "$HUB_PORT" >"$WORK/hub.log" 2>&1 &
 PIDS+=($!)
 
+# Authentication is on, as in production: the gateway checks an API token on every request, signs
+# an internal token for discovery-service, and discovery verifies it. nginx has no way to mint
+# that token, so discovery also lets token-less requests in (mm.internal-token.required=false, a
+# token that is present is still verified): the nginx column is a proxy that does no auth at all.
+mkdir -p "$WORK/keys"
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/keys/internal.key.pem" 2>/dev/null
+openssl pkey -in "$WORK/keys/internal.key.pem" -pubout -out "$WORK/keys/internal.pub.pem" 2>/dev/null
+
 # No Kafka here: the relay and the intake are off; the measured path never touches them.
 env MM_STORE=sqlite MM_SQLITE_PATH="$WORK/discovery.sqlite" QUARKUS_HTTP_PORT="$DISCOVERY_PORT" \
+  MM_INTERNAL_TOKEN_PUBLIC_KEY="$WORK/keys/internal.pub.pem" MM_INTERNAL_TOKEN_REQUIRED=false \
   HF_ENDPOINT="http://127.0.0.1:$HUB_PORT" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MM_OUTBOX_ENABLED=false \
   java -Xms256m -Xmx512m -jar discovery-service/target/quarkus-app/quarkus-run.jar >"$WORK/discovery.log" 2>&1 &
 PIDS+=($!)
 env MM_STORE=sqlite MM_SQLITE_PATH="$WORK/gateway.sqlite" QUARKUS_HTTP_PORT="$GATEWAY_PORT" \
   MM_GATEWAY_SERVICES_DISCOVERY_SERVICE_URL="http://127.0.0.1:$DISCOVERY_PORT" \
+  MM_INTERNAL_TOKEN_PRIVATE_KEY="$WORK/keys/internal.key.pem" MM_AUTH_BOOTSTRAP_TOKEN_FILE="$WORK/admin-token" \
+  MM_AUDIT_KEY_DIR="$WORK/keys" MM_NOTIFY_ENABLED=false \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MM_OUTBOX_ENABLED=false \
   java -Xms256m -Xmx512m -Dmp.messaging.incoming.mm-intake.enabled=false \
   -jar gateway/target/quarkus-app/quarkus-run.jar >"$WORK/gateway.log" 2>&1 &
@@ -97,11 +108,12 @@ wait_for "http://127.0.0.1:$DISCOVERY_PORT/q/health/live" discovery
 wait_for "http://127.0.0.1:$GATEWAY_PORT/q/health/live" gateway
 
 SEARCH="/api/v1/huggingface/search?q=llama&limit=20"
-curl -sf -o /dev/null "http://127.0.0.1:$GATEWAY_PORT$SEARCH"   # fill discovery's cache
+AUTH="Authorization: Bearer $(tr -d '\n' <"$WORK/admin-token")"
+curl -sf -o /dev/null -H "$AUTH" "http://127.0.0.1:$GATEWAY_PORT$SEARCH"   # fill discovery's cache
 curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT$SEARCH"
 
-run_wrk() { # connections url seconds
-  wrk -t2 -c"$1" -d"$3s" --latency "$2"
+run_wrk() { # connections url seconds (the token is only sent to the gateway; nginx ignores it)
+  wrk -t2 -c"$1" -d"$3s" --latency -H "$AUTH" "$2"
 }
 
 summary() { # output -> "rps p50 p99 errors"

@@ -53,11 +53,13 @@ done
 log "repository: ${#NAMES[@]} files, $TOTAL bytes"
 
 # --- weights-service ---
+# Called directly (no gateway in front), so it lets token-less requests in for this run.
 log "weights-service: install through the packaged service"
 java -Xmx512m -Dquarkus.http.port="$SVC_PORT" -Dmm.store=sqlite -Dmm.sqlite.path="$WORK/svc.sqlite" \
   -Dmm.outbox.enabled=false -Dkafka.bootstrap.servers=127.0.0.1:9 -Dquarkus.log.level=WARN \
   -Dmm.hf.endpoint="$HUB" -Dmm.weights.locations[0].name=bench -Dmm.weights.locations[0].path="$WORK/svc" \
   -Dmm.weights.headroom-bytes=0 -Dmm.weights.jobs.poll-interval=100ms \
+  -Dmm.internal-token.required=false \
   -jar weights-service/target/quarkus-app/quarkus-run.jar >"$WORK/svc.log" 2>&1 &
 PIDS+=($!)
 until curl -sf "http://127.0.0.1:$SVC_PORT/api/v1/weights/locations" >/dev/null; do sleep 0.3; done
