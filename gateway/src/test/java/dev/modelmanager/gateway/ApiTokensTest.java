@@ -257,7 +257,12 @@ class ApiTokensTest {
     asAdmin().get("/api/v1/system/nothing-here").then().statusCode(403);
     given().get("/api/v1/system/nothing-here").then().statusCode(401);
     given().get("/q/health/live").then().statusCode(200);
-    given().get("/openapi.json").then().statusCode(200);
+    given()
+        .get("/openapi.json")
+        .then()
+        .statusCode(200)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("X-Frame-Options", "DENY");
   }
 
   @Test

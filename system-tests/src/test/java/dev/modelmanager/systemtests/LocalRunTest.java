@@ -406,6 +406,22 @@ class LocalRunTest {
         .isEqualTo(200);
     assertThat(sendAs(operator, "GET", "/api/v1/weights/installs", null).statusCode())
         .isEqualTo(401);
+
+    // The audit trail shows the operator's install and the viewer's refusal, and its chain holds.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode mine = get("/api/v1/audit?actor=walk-operator&limit=50");
+              assertThat(mine.get("items").findValuesAsText("action"))
+                  .contains("POST /api/v1/weights/installs");
+              JsonNode denied = get("/api/v1/audit?actor=walk-viewer&outcome=403&limit=50");
+              assertThat(denied.get("items").findValuesAsText("action"))
+                  .contains("POST /api/v1/weights/installs");
+            });
+    JsonNode verify = get("/api/v1/audit/verify");
+    assertThat(verify.get("valid").asBoolean()).as(verify.toString()).isTrue();
+    assertThat(verify.get("checked").asLong()).isPositive();
   }
 
   private static HttpResponse<String> sendAs(String token, String method, String path, String json)
