@@ -10,6 +10,7 @@ import dev.modelmanager.testkit.hub.Fault;
 import dev.modelmanager.testkit.hub.HubRepo;
 import dev.modelmanager.testkit.kafka.KafkaBroker;
 import dev.modelmanager.testkit.postgres.PostgresResource;
+import dev.modelmanager.testkit.security.InternalTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -269,6 +270,8 @@ class ScaleOutTest {
     env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     env.put("HF_ENDPOINT", hub.url());
+    // As behind the gateway: each replica verifies the internal token the test sends.
+    env.put("MM_INTERNAL_TOKEN_PUBLIC_KEY", InternalTokens.publicKey().toString());
     env.put("MM_WEIGHTS_PATH", work.resolve("weights").toString());
     env.put("MM_WEIGHTS_JOBS_LEASE", "4s");
     env.put("MM_WEIGHTS_JOBS_HEARTBEAT", "1s");
@@ -441,7 +444,10 @@ class ScaleOutTest {
 
   private static HttpResponse<String> send(String method, String url, String json)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", InternalTokens.bearer("scale-out-test", "Scale-out test"));
     if (json != null) {
       b.header("Content-Type", "application/json");
     }

@@ -9,6 +9,7 @@ import dev.modelmanager.testkit.hub.FakeHub;
 import dev.modelmanager.testkit.hub.Fault;
 import dev.modelmanager.testkit.hub.HubRepo;
 import dev.modelmanager.testkit.hub.RecordedRequest;
+import dev.modelmanager.testkit.security.InternalTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -134,6 +135,11 @@ class ProcessResumeIT {
     }
   }
 
+  /** A fresh internal token per request: the test outlives one token's minute. */
+  private static String token() {
+    return InternalTokens.bearer("process-test", "Process test");
+  }
+
   private List<String> command(String hubUrl, Path work, int port) {
     List<String> c = new ArrayList<>();
     c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -142,6 +148,8 @@ class ProcessResumeIT {
     c.add("-Dmm.store=sqlite");
     c.add("-Dmm.sqlite.path=" + work.resolve("weights.sqlite"));
     c.add("-Dmm.outbox.enabled=false");
+    // As behind the gateway: the service verifies the internal token the test sends.
+    c.add("-Dmm.internal-token.public-key=" + InternalTokens.publicKey());
     c.add("-Dkafka.bootstrap.servers=127.0.0.1:9");
     c.add("-Dmm.hf.endpoint=" + hubUrl);
     c.add("-Dmm.weights.locations[0].name=main");
@@ -178,7 +186,9 @@ class ProcessResumeIT {
   private static boolean ready(String base) {
     try {
       return HTTP.send(
-                  HttpRequest.newBuilder(URI.create(base + "/api/v1/weights/locations")).build(),
+                  HttpRequest.newBuilder(URI.create(base + "/api/v1/weights/locations"))
+                      .header("Authorization", token())
+                      .build(),
                   HttpResponse.BodyHandlers.discarding())
               .statusCode()
           == 200;
@@ -193,7 +203,7 @@ class ProcessResumeIT {
   private static JsonNode get(String url) throws Exception {
     return JSON.readTree(
         HTTP.send(
-                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpRequest.newBuilder(URI.create(url)).header("Authorization", token()).build(),
                 HttpResponse.BodyHandlers.ofString())
             .body());
   }
@@ -202,6 +212,7 @@ class ProcessResumeIT {
     HttpResponse<String> r =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", token())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
