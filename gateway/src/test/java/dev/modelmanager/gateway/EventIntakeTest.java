@@ -128,7 +128,7 @@ class EventIntakeTest {
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
-        .body("errors[0].field", equalTo("cursor"));
+        .body("errors[0].field", equalTo(field));
   }
 
   private static List<String> ids(String type) {

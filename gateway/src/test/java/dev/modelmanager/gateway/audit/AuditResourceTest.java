@@ -61,14 +61,12 @@ class AuditResourceTest {
         .statusCode(200);
     asAdmin()
         .header(TestCallerFilter.SUBJECT, actor)
-        .contentType("application/json")
-        .body("{}")
-        .put("/api/v1/catalog/entries/12")
+        .post("/api/v1/weights/12/pin")
         .then()
         .statusCode(200);
     asAdmin()
         .header(TestCallerFilter.SUBJECT, actor)
-        .delete("/api/v1/gpus/3f1c2b9e-8d0a-4c55-9b7e-0123456789ab")
+        .post("/api/v1/weights/installs/3f1c2b9e-8d0a-4c55-9b7e-0123456789ab/retry")
         .then()
         .statusCode(200);
     asAdmin()
@@ -82,8 +80,8 @@ class AuditResourceTest {
     assertThat(items)
         .extracting(i -> i.get("action"))
         .containsExactly(
-            "DELETE /api/v1/gpus/{id}",
-            "PUT /api/v1/catalog/entries/{id}",
+            "POST /api/v1/weights/installs/{id}/retry",
+            "POST /api/v1/weights/{id}/pin",
             "POST /api/v1/weights/installs/{id}/cancel");
     Map<String, Object> cancel = items.get(2);
     assertThat(cancel.get("actorSubject")).isEqualTo(actor);
@@ -136,15 +134,15 @@ class AuditResourceTest {
     for (int i = 0; i < 3; i++) {
       asAdmin()
           .header(TestCallerFilter.SUBJECT, actor)
-          .post("/api/v1/weights/p" + i)
+          .post("/api/v1/weights/p" + i + "/pin")
           .then()
           .statusCode(200);
     }
     awaitItems(actor, 3);
     JsonPath page1 =
         asAdmin().queryParam("actor", actor).queryParam("limit", 2).get("/api/v1/audit").jsonPath();
-    assertThat(page1.getList("items.action", String.class))
-        .containsExactly("POST /api/v1/weights/p2", "POST /api/v1/weights/p1");
+    assertThat(page1.getList("items.collect { it.targets[0] }", String.class))
+        .containsExactly("p2", "p1");
     JsonPath page2 =
         asAdmin()
             .queryParam("actor", actor)
@@ -152,8 +150,8 @@ class AuditResourceTest {
             .queryParam("cursor", page1.getString("nextCursor"))
             .get("/api/v1/audit")
             .jsonPath();
-    assertThat(page2.getList("items.action", String.class))
-        .containsExactly("POST /api/v1/weights/p0");
+    assertThat(page2.getList("items.collect { it.targets[0] }", String.class))
+        .containsExactly("p0");
     assertThat(page2.getString("nextCursor")).isNull();
 
     for (Map.Entry<String, String> bad :
@@ -174,12 +172,12 @@ class AuditResourceTest {
     String actor = unique("csv") + ", \"quoted\"";
     asAdmin()
         .header(TestCallerFilter.SUBJECT, actor)
-        .post("/api/v1/weights/a")
+        .post("/api/v1/weights/a/pin")
         .then()
         .statusCode(200);
     asAdmin()
         .header(TestCallerFilter.SUBJECT, actor)
-        .delete("/api/v1/weights/b/42")
+        .post("/api/v1/weights/installs/42/cancel")
         .then()
         .statusCode(200);
     awaitItems(actor, 2);
@@ -203,9 +201,9 @@ class AuditResourceTest {
       rows = parser.getRecords();
     }
     assertThat(rows).hasSize(2);
-    assertThat(rows.get(0).get("action")).isEqualTo("POST /api/v1/weights/a");
+    assertThat(rows.get(0).get("action")).isEqualTo("POST /api/v1/weights/{id}/pin");
     assertThat(rows.get(0).get("actorSubject")).isEqualTo(actor);
-    assertThat(rows.get(1).get("action")).isEqualTo("DELETE /api/v1/weights/b/{id}");
+    assertThat(rows.get(1).get("action")).isEqualTo("POST /api/v1/weights/installs/{id}/cancel");
     assertThat(rows.get(1).get("targets")).isEqualTo("42");
     assertThat(rows.get(1).get("outcome")).isEqualTo("200");
     assertThat(Long.parseLong(rows.get(1).get("id")))
@@ -291,7 +289,7 @@ class AuditResourceTest {
     for (int i = 0; i < 3; i++) {
       asAdmin()
           .header(TestCallerFilter.SUBJECT, actor)
-          .post("/api/v1/weights/t" + i)
+          .post("/api/v1/weights/t" + i + "/pin")
           .then()
           .statusCode(200);
     }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,9 +21,14 @@ public abstract class ServiceFoundationTest {
   /** The expected {@code mm.service-name}. */
   protected abstract String serviceName();
 
+  /** A request as this component's callers send it (the gateway: with an API token). */
+  protected RequestSpecification request() {
+    return given();
+  }
+
   @Test
   void readinessCoversTheDatabaseAndKafka() {
-    given()
+    request()
         .get("/q/health/ready")
         .then()
         .statusCode(200)
@@ -33,12 +39,16 @@ public abstract class ServiceFoundationTest {
 
   @Test
   void metricsArePrometheusText() {
-    given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    request()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("jvm_memory_used_bytes"));
   }
 
   @Test
   void openApiIsServed() {
-    given()
+    request()
         .queryParam("format", "json")
         .get("/q/openapi")
         .then()
@@ -49,7 +59,7 @@ public abstract class ServiceFoundationTest {
 
   @Test
   void systemInfoNamesTheComponentAndShowsTunables() {
-    given()
+    request()
         .get("/api/v1/system/info")
         .then()
         .statusCode(200)
@@ -64,7 +74,7 @@ public abstract class ServiceFoundationTest {
 
   @Test
   void systemInfoNeverContainsASecret() {
-    String body = given().get("/api/v1/system/info").then().statusCode(200).extract().asString();
+    String body = request().get("/api/v1/system/info").then().statusCode(200).extract().asString();
     assertThat(body)
         .doesNotContain(FoundationProfile.DB_PASSWORD)
         .doesNotContain(FoundationProfile.HF_TOKEN)
@@ -74,7 +84,7 @@ public abstract class ServiceFoundationTest {
 
   @Test
   void unknownRouteIsAProblemWithTheRequestId() {
-    Response r = given().header("X-Request-ID", "probe-123").get("/api/v1/no-such-thing");
+    Response r = request().header("X-Request-ID", "probe-123").get("/api/v1/no-such-thing");
     r.then()
         .statusCode(404)
         .contentType("application/problem+json")
@@ -87,12 +97,12 @@ public abstract class ServiceFoundationTest {
 
   @Test
   void aMissingRequestIdIsGenerated() {
-    given().get("/api/v1/system/info").then().header("X-Request-ID", notNullValue());
+    request().get("/api/v1/system/info").then().header("X-Request-ID", notNullValue());
   }
 
   @Test
   void wrongMethodIsAProblem() {
-    given()
+    request()
         .delete("/api/v1/system/info")
         .then()
         .statusCode(405)
