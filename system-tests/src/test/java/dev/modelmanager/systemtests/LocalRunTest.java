@@ -313,14 +313,17 @@ class LocalRunTest {
         createToken("matrix-scoped", "operator", List.of("weights:read"), "matrix-scoped"));
     callers.put(
         AccessMatrix.CallerKind.token("admin", Role.ADMIN, Set.of(Scopes.ALL)), adminToken());
-    // Let through, these would do real work (or check their own signature): only refusals are sent.
+    // Let through, these would do real work, check their own signature or never end: only
+    // refusals are sent.
     Set<String> sideEffects =
         Set.of(
             "POST /api/v1/catalog/bot/run",
             "POST /api/v1/weights/reconcile",
             "POST /api/v1/weights/purge",
             "POST /api/v1/catalog/webhooks/github",
-            "POST /api/v1/catalog/reload");
+            "POST /api/v1/catalog/reload",
+            // A stream that stays open: its refusals are checked, a stream let through is not.
+            "GET /api/v1/events/stream");
     List<String> wrong = new ArrayList<>();
     int checked = 0;
     for (AccessMatrix.Operation op : AccessMatrix.operations(get("/openapi.json"))) {
