@@ -35,7 +35,7 @@ public class TestCallerFilter implements GatewayFilter {
               subject,
               "Name of " + subject,
               Role.OPERATOR,
-              Set.of("weights:write"),
+              Set.of("weights:write", "weights:read"),
               Caller.AuthMethod.API_TOKEN,
               "token-of-" + subject));
     }

@@ -13,10 +13,14 @@ import java.util.Optional;
 public interface InternalTokenConfig {
 
   /**
-   * Whether {@code /api/*} requests without a token are refused (401). Only the services' test
-   * profiles set it to false; a token that is sent is verified either way.
+   * Whether {@code /api/*} requests without a token are refused (401). Off by default for now: the
+   * services' calls to each other (catalog → discovery and weights, deploy → catalog, discovery →
+   * catalog) do not carry a token yet, so requiring one would break them. A token that is sent is
+   * verified either way, and the actor comes from it. Set {@code MM_INTERNAL_TOKEN_REQUIRED=true}
+   * where no service calls another; keep NetworkPolicies so only the gateway and the services reach
+   * a service.
    */
-  @WithDefault("true")
+  @WithDefault("false")
   boolean required();
 
   /**
