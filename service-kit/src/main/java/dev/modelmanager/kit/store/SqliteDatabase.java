@@ -1,6 +1,8 @@
 package dev.modelmanager.kit.store;
 
 import dev.modelmanager.kit.config.KitConfig;
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
@@ -14,21 +16,33 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.function.Function;
+import org.sqlite.JDBC;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
  * The local-development store: one SQLite file per service behind a Vert.x JDBC pool, its schema
  * applied by Flyway on first use (see {@link SqliteMigrations}).
+ *
+ * <p>The Vert.x pool borrows and returns a JDBC connection for every statement. Over a bare
+ * SQLite data source that would open and close the database file each time; with WAL journaling
+ * the close of the last connection checkpoints and removes the WAL while another thread opens
+ * the file, and under steady traffic (the gateway reads its token table on every request) two
+ * worker threads were seen stuck in SQLite's open and close for good. So the connections come
+ * from an Agroal pool that opens a few once and keeps them open.
  */
 @ApplicationScoped
 public class SqliteDatabase {
   private static final String TX_KEY = "mm.sqlite.tx";
+  private static final int POOL_SIZE = 4;
 
   private final KitConfig config;
   private final Vertx vertx;
   private volatile JDBCPool pool;
+  private AgroalDataSource connections;
 
   SqliteDatabase(KitConfig config, Vertx vertx) {
     this.config = config;
@@ -38,9 +52,10 @@ public class SqliteDatabase {
   /** The pool, opened and migrated on first use. */
   public synchronized JDBCPool pool() {
     if (pool == null) {
-      SQLiteDataSource dataSource = dataSource(Path.of(config.sqlite().path()));
-      SqliteMigrations.migrate(dataSource);
-      pool = JDBCPool.pool(vertx, dataSource, new JsonObject().put("max_pool_size", 4));
+      Path file = Path.of(config.sqlite().path());
+      SqliteMigrations.migrate(dataSource(file));
+      connections = keptOpen(file);
+      pool = JDBCPool.pool(vertx, connections, new JsonObject().put("max_pool_size", POOL_SIZE));
     }
     return pool;
   }
@@ -79,6 +94,37 @@ public class SqliteDatabase {
     if (pool != null) {
       pool.closeAndAwait();
     }
+    if (connections != null) {
+      connections.close();
+    }
+  }
+
+  private static AgroalDataSource keptOpen(Path file) {
+    AgroalDataSourceConfigurationSupplier supplier =
+        new AgroalDataSourceConfigurationSupplier()
+            .connectionPoolConfiguration(
+                pool ->
+                    pool.initialSize(1)
+                        .minSize(1)
+                        .maxSize(POOL_SIZE)
+                        .acquisitionTimeout(Duration.ofSeconds(30))
+                        .connectionFactoryConfiguration(
+                            factory -> {
+                              factory
+                                  .connectionProviderClass(JDBC.class)
+                                  .jdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
+                              sqliteConfig()
+                                  .toProperties()
+                                  .forEach(
+                                      (k, v) ->
+                                          factory.jdbcProperty(k.toString(), v.toString()));
+                              return factory;
+                            }));
+    try {
+      return AgroalDataSource.from(supplier);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open " + file, e);
+    }
   }
 
   private static SQLiteDataSource dataSource(Path file) {
@@ -90,12 +136,16 @@ public class SqliteDatabase {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the folder of " + file, e);
     }
+    SQLiteDataSource ds = new SQLiteDataSource(sqliteConfig());
+    ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    return ds;
+  }
+
+  private static SQLiteConfig sqliteConfig() {
     SQLiteConfig cfg = new SQLiteConfig();
     cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
     cfg.setBusyTimeout(10_000);
     cfg.enforceForeignKeys(true);
-    SQLiteDataSource ds = new SQLiteDataSource(cfg);
-    ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-    return ds;
+    return cfg;
   }
 }

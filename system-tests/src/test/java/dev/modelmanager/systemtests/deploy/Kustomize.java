@@ -44,6 +44,7 @@ final class Kustomize {
                 copy,
                 p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".env.example"));
             materializeEnvFiles(copy);
+            generateInternalTokenKeys(copy);
             return kustomize(copy, ".");
           } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,6 +77,29 @@ final class Kustomize {
       }
     }
     return objects;
+  }
+
+  /** The key pair of Secret mm-internal-token, made with the commands the runbook gives. */
+  private static void generateInternalTokenKeys(Path dir) {
+    Path key = dir.resolve("internal-token.key.pem");
+    if (Files.exists(key)) {
+      return;
+    }
+    for (String[] command :
+        List.of(
+            new String[] {
+              "openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256",
+              "-out", "internal-token.key.pem"
+            },
+            new String[] {
+              "openssl", "pkey", "-in", "internal-token.key.pem", "-pubout", "-out",
+              "internal-token.pub.pem"
+            })) {
+      Commands.Result result = Commands.run(dir, command);
+      if (!result.ok()) {
+        throw new AssertionError(String.join(" ", command) + ":\n" + result.output());
+      }
+    }
   }
 
   private static void materializeEnvFiles(Path dir) throws IOException {
