@@ -27,12 +27,12 @@ import org.sqlite.SQLiteDataSource;
  * The local-development store: one SQLite file per service behind a Vert.x JDBC pool, its schema
  * applied by Flyway on first use (see {@link SqliteMigrations}).
  *
- * <p>The Vert.x pool borrows and returns a JDBC connection for every statement. Over a bare
- * SQLite data source that would open and close the database file each time; with WAL journaling
- * the close of the last connection checkpoints and removes the WAL while another thread opens
- * the file, and under steady traffic (the gateway reads its token table on every request) two
- * worker threads were seen stuck in SQLite's open and close for good. So the connections come
- * from an Agroal pool that opens a few once and keeps them open.
+ * <p>The Vert.x pool borrows and returns a JDBC connection for every statement. Over a bare SQLite
+ * data source that would open and close the database file each time; with WAL journaling the close
+ * of the last connection checkpoints and removes the WAL while another thread opens the file, and
+ * under steady traffic (the gateway reads its token table on every request) two worker threads were
+ * seen stuck in SQLite's open and close for good. So the connections come from an Agroal pool that
+ * opens a few once and keeps them open.
  */
 @ApplicationScoped
 public class SqliteDatabase {
@@ -116,8 +116,7 @@ public class SqliteDatabase {
                               sqliteConfig()
                                   .toProperties()
                                   .forEach(
-                                      (k, v) ->
-                                          factory.jdbcProperty(k.toString(), v.toString()));
+                                      (k, v) -> factory.jdbcProperty(k.toString(), v.toString()));
                               return factory;
                             }));
     try {

@@ -88,11 +88,22 @@ final class Kustomize {
     for (String[] command :
         List.of(
             new String[] {
-              "openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256",
-              "-out", "internal-token.key.pem"
+              "openssl",
+              "genpkey",
+              "-algorithm",
+              "EC",
+              "-pkeyopt",
+              "ec_paramgen_curve:P-256",
+              "-out",
+              "internal-token.key.pem"
             },
             new String[] {
-              "openssl", "pkey", "-in", "internal-token.key.pem", "-pubout", "-out",
+              "openssl",
+              "pkey",
+              "-in",
+              "internal-token.key.pem",
+              "-pubout",
+              "-out",
               "internal-token.pub.pem"
             })) {
       Commands.Result result = Commands.run(dir, command);
