@@ -10,6 +10,7 @@ import dev.modelmanager.gateway.domain.AccessRules;
 import dev.modelmanager.model.security.Role;
 import dev.modelmanager.model.security.Scopes;
 import dev.modelmanager.systemtests.deploy.MonitoredMetrics;
+import dev.modelmanager.testkit.catalog.DemoCatalog;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -425,6 +426,54 @@ class LocalRunTest {
     JsonNode verify = get("/api/v1/audit/verify");
     assertThat(verify.get("valid").asBoolean()).as(verify.toString()).isTrue();
     assertThat(verify.get("checked").asLong()).isPositive();
+  }
+
+  /**
+   * Services trust only the gateway: a direct call to a service without the gateway's internal
+   * token is refused, while the same question through the gateway, and the catalog's checks that
+   * ask discovery and weights on the caller's behalf, work. No credential reaches a log.
+   */
+  @Test
+  void servicesRefuseDirectCallsAndNoLogHoldsACredential() throws Exception {
+    for (int port : List.of(8081, 8082, 8083, 8084)) {
+      HttpResponse<String> direct =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/system/info"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(direct.statusCode()).as("direct call to %d", port).isEqualTo(401);
+    }
+    // catalog-service validates by asking discovery (fit, architecture) and weights (staged).
+    String repo = DemoCatalog.ENTRIES.get(DemoCatalog.STAGED_ENTRY);
+    HttpResponse<String> checks =
+        send(
+            "POST",
+            "http://localhost:8080/api/v1/catalog/validate",
+            DemoCatalog.entry(DemoCatalog.STAGED_ENTRY, repo, DemoCatalog.commitOf(repo)));
+    assertThat(checks.statusCode()).as(checks.body()).isEqualTo(200);
+    JsonNode report = JSON.readTree(checks.body());
+    assertThat(report.get("checks").findValuesAsText("name")).contains("vllm", "fit", "weights");
+    assertThat(report.get("checks").findValuesAsText("message"))
+        .as("every check reached the service it asks")
+        .noneMatch(m -> m.startsWith("could not check"));
+
+    String token = createToken("log-probe", "viewer", List.of("weights:read"), "log-probe");
+    assertThat(sendAs(token, "GET", "/api/v1/weights/installs", null).statusCode()).isEqualTo(200);
+    String forged = token.substring(0, token.length() - 8) + "AAAAAAAA";
+    assertThat(sendAs(forged, "GET", "/api/v1/weights/installs", null).statusCode()).isEqualTo(401);
+
+    java.util.regex.Pattern apiToken = java.util.regex.Pattern.compile("mm_[0-9A-Za-z]{40,}");
+    java.util.regex.Pattern jwt =
+        java.util.regex.Pattern.compile("eyJ[\\w-]{10,}\\.eyJ[\\w-]{10,}\\.[\\w-]{10,}");
+    try (var files = Files.list(runDir.resolve("logs"))) {
+      for (Path log : files.toList()) {
+        String text = Files.readString(log);
+        assertThat(text).as(log.toString()).doesNotContain(adminToken(), token, forged);
+        assertThat(apiToken.matcher(text).find()).as("an API token in %s", log).isFalse();
+        assertThat(jwt.matcher(text).find()).as("an internal token in %s", log).isFalse();
+      }
+    }
   }
 
   private static HttpResponse<String> sendAs(String token, String method, String path, String json)

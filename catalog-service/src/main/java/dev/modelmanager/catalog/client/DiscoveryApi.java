@@ -1,5 +1,6 @@
 package dev.modelmanager.catalog.client;
 
+import dev.modelmanager.kit.security.InternalTokenForwarding;
 import dev.modelmanager.model.discovery.GpuInventory;
 import dev.modelmanager.model.discovery.ModelSummary;
 import dev.modelmanager.model.discovery.Recommendation;
@@ -14,9 +15,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** discovery-service's API as this service calls it; wrapped by {@link DiscoveryClient}. */
+@RegisterClientHeaders(InternalTokenForwarding.class)
 @RegisterRestClient(configKey = "discovery")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

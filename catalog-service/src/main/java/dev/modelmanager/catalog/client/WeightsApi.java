@@ -1,5 +1,6 @@
 package dev.modelmanager.catalog.client;
 
+import dev.modelmanager.kit.security.InternalTokenForwarding;
 import dev.modelmanager.model.weights.SnapshotPage;
 import dev.modelmanager.model.weights.StorageLocation;
 import io.smallrye.mutiny.Uni;
@@ -9,9 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** weights-service's API as this service calls it; wrapped by {@link WeightsClient}. */
+@RegisterClientHeaders(InternalTokenForwarding.class)
 @RegisterRestClient(configKey = "weights")
 @Produces(MediaType.APPLICATION_JSON)
 interface WeightsApi {

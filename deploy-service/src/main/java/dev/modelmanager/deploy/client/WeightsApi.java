@@ -1,5 +1,6 @@
 package dev.modelmanager.deploy.client;
 
+import dev.modelmanager.kit.security.InternalTokenForwarding;
 import dev.modelmanager.model.api.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -7,9 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** weights-service's inventory. */
+@RegisterClientHeaders(InternalTokenForwarding.class)
 @RegisterRestClient(configKey = "weights")
 @Path("/api/v1/weights")
 @Produces(MediaType.APPLICATION_JSON)

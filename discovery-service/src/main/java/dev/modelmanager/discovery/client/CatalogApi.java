@@ -1,5 +1,6 @@
 package dev.modelmanager.discovery.client;
 
+import dev.modelmanager.kit.security.InternalTokenForwarding;
 import dev.modelmanager.model.catalog.ApprovedEntry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -9,9 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** catalog-service's entry listing, as discovery uses it; wrapped by {@link CatalogClient}. */
+@RegisterClientHeaders(InternalTokenForwarding.class)
 @RegisterRestClient(configKey = "catalog")
 @Path("/api/v1/catalog")
 interface CatalogApi {

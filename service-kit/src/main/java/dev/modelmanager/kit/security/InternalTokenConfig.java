@@ -13,14 +13,12 @@ import java.util.Optional;
 public interface InternalTokenConfig {
 
   /**
-   * Whether {@code /api/*} requests without a token are refused (401). Off by default for now: the
-   * services' calls to each other (catalog → discovery and weights, deploy → catalog, discovery →
-   * catalog) do not carry a token yet, so requiring one would break them. A token that is sent is
-   * verified either way, and the actor comes from it. Set {@code MM_INTERNAL_TOKEN_REQUIRED=true}
-   * where no service calls another; keep NetworkPolicies so only the gateway and the services reach
-   * a service.
+   * Whether {@code /api/*} requests without a token are refused (401). On by default: a service
+   * answers the gateway only, and the calls services make to each other on a user's behalf pass
+   * that user's token on ({@link InternalTokenForwarding}). The services' test profiles turn it off
+   * so that tests may call a service directly; a token that is sent is verified either way.
    */
-  @WithDefault("false")
+  @WithDefault("true")
   boolean required();
 
   /**

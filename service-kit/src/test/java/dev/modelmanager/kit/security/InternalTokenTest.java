@@ -64,6 +64,17 @@ class InternalTokenTest {
   }
 
   @Test
+  void aCallToAnotherServiceOnTheCallersBehalfCarriesTheCallersToken() {
+    given()
+        .header("Authorization", InternalTokens.bearer("oidc|bob-7", "Bob"))
+        .get("/api/v1/test/actor/relayed")
+        .then()
+        .statusCode(200)
+        .body("subject", equalTo("oidc|bob-7"))
+        .body("authenticated", equalTo(true));
+  }
+
+  @Test
   void aValidTokenPassesAndBecomesTheActor() {
     given()
         .header("Authorization", InternalTokens.bearer("alice", "Alice"))
