@@ -27,24 +27,38 @@ class FailedTokenThrottleTest {
   public static class FewFailures implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("mm.auth.failures.max", "3", "mm.auth.failures.window", "60s");
+      // The test client reaches the gateway as a load balancer would: from a trusted address,
+      // naming the client in X-Forwarded-For.
+      return Map.of(
+          "mm.auth.failures.max", "3",
+          "mm.auth.failures.window", "60s",
+          "mm.gateway.trusted-proxies", "127.0.0.1,::1");
     }
   }
 
   @Test
-  void repeatedWrongTokensFromOneAddressAre429WithRetryAfter() {
-    asAdmin().get("/api/v1/gpus").then().statusCode(200);
+  void repeatedWrongTokensFromOneClientAre429WithRetryAfterWhileOthersGoOn() {
+    String guesser = "203.0.113.7";
+    String neighbour = "203.0.113.8";
+    asAdmin().header("X-Forwarded-For", guesser).get("/api/v1/gpus").then().statusCode(200);
     for (int i = 0; i < 3; i++) {
-      as(ApiTokenFormat.generate()).get("/api/v1/gpus").then().statusCode(401);
+      as(ApiTokenFormat.generate())
+          .header("X-Forwarded-For", guesser)
+          .get("/api/v1/gpus")
+          .then()
+          .statusCode(401);
     }
     as(ApiTokenFormat.generate())
+        .header("X-Forwarded-For", guesser)
         .get("/api/v1/gpus")
         .then()
         .statusCode(429)
         .contentType("application/problem+json")
         .header("Retry-After", matchesPattern("[1-9][0-9]*"))
         .body("type", equalTo("https://modelmanager.dev/problems/too-many-requests"));
-    // While blocked, even a good token waits: the address is throttled, not the token.
-    asAdmin().get("/api/v1/gpus").then().statusCode(429);
+    // While blocked, even a good token waits: the client is throttled, not the token.
+    asAdmin().header("X-Forwarded-For", guesser).get("/api/v1/gpus").then().statusCode(429);
+    // Behind the same load balancer, another client is not.
+    asAdmin().header("X-Forwarded-For", neighbour).get("/api/v1/gpus").then().statusCode(200);
   }
 }

@@ -64,7 +64,7 @@ public interface AuthConfig {
     @WithDefault("1m")
     Duration window();
 
-    /** Addresses never throttled (e.g. a monitoring prober); exact IPs. */
+    /** Client addresses never throttled (e.g. a monitoring prober): IPs or CIDR ranges. */
     Optional<List<String>> exempt();
   }
 }

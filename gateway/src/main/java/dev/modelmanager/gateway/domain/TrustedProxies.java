@@ -44,6 +44,31 @@ public final class TrustedProxies {
     return address != null && ranges.stream().anyMatch(r -> r.contains(address));
   }
 
+  /**
+   * The client's address: the peer itself, unless the peer is a trusted proxy; then the right-most
+   * address of {@code X-Forwarded-For} that is not a trusted proxy (a client cannot choose it by
+   * sending its own header: a trusted proxy appends the address it saw). A hop that is not an IP
+   * literal ends the walk at the last trusted address.
+   */
+  public String clientOf(String peer, String forwardedFor) {
+    if (forwardedFor == null || forwardedFor.isBlank() || !trusts(peer)) {
+      return peer;
+    }
+    String client = peer;
+    String[] hops = forwardedFor.split(",");
+    for (int i = hops.length - 1; i >= 0; i--) {
+      String hop = hops[i].trim();
+      if (literal(hop) == null) {
+        return client;
+      }
+      client = hop;
+      if (!trusts(hop)) {
+        return hop;
+      }
+    }
+    return client;
+  }
+
   private static Range parse(String entry) {
     String text = entry.trim();
     int slash = text.indexOf('/');

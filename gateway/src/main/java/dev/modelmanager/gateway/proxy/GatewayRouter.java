@@ -1,6 +1,8 @@
 package dev.modelmanager.gateway.proxy;
 
+import dev.modelmanager.gateway.config.GatewayConfig;
 import dev.modelmanager.gateway.domain.ServiceRoutes;
+import dev.modelmanager.gateway.domain.TrustedProxies;
 import dev.modelmanager.gateway.pipeline.FilterChain;
 import dev.modelmanager.gateway.pipeline.GatewayRequest;
 import dev.modelmanager.gateway.security.CurrentCaller;
@@ -16,6 +18,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -37,13 +40,19 @@ public class GatewayRouter {
   private final ServiceProxies proxies;
   private final ProblemResponses problems;
   private final RequestLimits limits;
+  private final TrustedProxies trusted;
 
   GatewayRouter(
-      FilterChain chain, ServiceProxies proxies, ProblemResponses problems, RequestLimits limits) {
+      FilterChain chain,
+      ServiceProxies proxies,
+      ProblemResponses problems,
+      RequestLimits limits,
+      GatewayConfig config) {
     this.chain = chain;
     this.proxies = proxies;
     this.problems = problems;
     this.limits = limits;
+    this.trusted = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
   }
 
   void register(@Observes Router router) {
@@ -68,7 +77,9 @@ public class GatewayRouter {
             path,
             request.query(),
             request.headers(),
-            addressOf(request.remoteAddress()),
+            // The client, not a load balancer in front: audit and throttling are per client.
+            trusted.clientOf(
+                addressOf(request.remoteAddress()), request.getHeader("X-Forwarded-For")),
             service);
     rc.addHeadersEndHandler(v -> echoRequestId(rc, gatewayRequest));
     rc.addEndHandler(v -> gatewayRequest.responded(rc.response().getStatusCode()));

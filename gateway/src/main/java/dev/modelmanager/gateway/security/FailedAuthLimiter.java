@@ -1,11 +1,13 @@
 package dev.modelmanager.gateway.security;
 
 import dev.modelmanager.gateway.config.AuthConfig;
+import dev.modelmanager.gateway.domain.TrustedProxies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,16 +23,22 @@ public class FailedAuthLimiter {
   private final int max;
   private final Duration window;
   private final Clock clock;
+  private final TrustedProxies exempt;
 
   @Inject
   FailedAuthLimiter(AuthConfig config) {
-    this(config.failures().max(), config.failures().window(), Clock.systemUTC());
+    this(
+        config.failures().max(),
+        config.failures().window(),
+        Clock.systemUTC(),
+        TrustedProxies.of(config.failures().exempt().orElse(List.of())));
   }
 
-  FailedAuthLimiter(int max, Duration window, Clock clock) {
+  FailedAuthLimiter(int max, Duration window, Clock clock, TrustedProxies exempt) {
     this.max = max;
     this.window = window;
     this.clock = clock;
+    this.exempt = exempt;
   }
 
   /** How long {@code address} must wait, when it has failed too often. */
@@ -48,6 +56,9 @@ public class FailedAuthLimiter {
 
   /** Counts a refused credential. */
   public void failed(String address) {
+    if (exempt.trusts(address)) {
+      return;
+    }
     Instant now = clock.instant();
     if (windows.size() > 100_000) {
       windows.values().removeIf(w -> !now.isBefore(w.endsAt));

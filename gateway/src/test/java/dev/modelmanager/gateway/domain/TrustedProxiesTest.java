@@ -34,4 +34,21 @@ class TrustedProxiesTest {
     assertThatThrownBy(() -> TrustedProxies.of(List.of("10.0.0.0/33")))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theClientBehindTrustedProxiesIsTheRightMostUntrustedForwardedAddress() {
+    assertThat(trusted.clientOf("10.0.0.5", "203.0.113.9")).isEqualTo("203.0.113.9");
+    // The client made up the first entry; the trusted proxy appended what it saw.
+    assertThat(trusted.clientOf("10.0.0.5", "1.2.3.4, 203.0.113.9")).isEqualTo("203.0.113.9");
+    assertThat(trusted.clientOf("10.0.0.5", "203.0.113.9, 10.1.1.1")).isEqualTo("203.0.113.9");
+    assertThat(trusted.clientOf("10.0.0.5", "10.1.1.1")).isEqualTo("10.1.1.1");
+    assertThat(trusted.clientOf("10.0.0.5", "not-an-ip, 10.1.1.1")).isEqualTo("10.1.1.1");
+  }
+
+  @Test
+  void anUntrustedPeerIsTheClientWhateverItForwards() {
+    assertThat(trusted.clientOf("198.51.100.1", "203.0.113.9")).isEqualTo("198.51.100.1");
+    assertThat(trusted.clientOf("10.0.0.5", null)).isEqualTo("10.0.0.5");
+    assertThat(trusted.clientOf("10.0.0.5", " ")).isEqualTo("10.0.0.5");
+  }
 }

@@ -2,10 +2,12 @@ package dev.modelmanager.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelmanager.gateway.domain.TrustedProxies;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FailedAuthLimiterTest {
@@ -30,7 +32,8 @@ class FailedAuthLimiterTest {
 
   @Test
   void anAddressIsBlockedAfterTooManyFailuresUntilTheWindowEnds() {
-    FailedAuthLimiter limiter = new FailedAuthLimiter(3, Duration.ofSeconds(60), clock);
+    FailedAuthLimiter limiter =
+        new FailedAuthLimiter(3, Duration.ofSeconds(60), clock, TrustedProxies.none());
     limiter.failed("10.0.0.1");
     limiter.failed("10.0.0.1");
     assertThat(limiter.blocked("10.0.0.1")).isEmpty();
@@ -44,5 +47,17 @@ class FailedAuthLimiterTest {
     assertThat(limiter.blocked("10.0.0.1")).isEmpty();
     limiter.failed("10.0.0.1");
     assertThat(limiter.blocked("10.0.0.1")).as("a new window starts at one").isEmpty();
+  }
+
+  @Test
+  void exemptAddressesAreNeverBlocked() {
+    FailedAuthLimiter limiter =
+        new FailedAuthLimiter(
+            1, Duration.ofSeconds(60), clock, TrustedProxies.of(List.of("10.9.0.0/16")));
+    limiter.failed("10.9.1.2");
+    limiter.failed("10.9.1.2");
+    assertThat(limiter.blocked("10.9.1.2")).isEmpty();
+    limiter.failed("10.8.1.2");
+    assertThat(limiter.blocked("10.8.1.2")).isPresent();
   }
 }
