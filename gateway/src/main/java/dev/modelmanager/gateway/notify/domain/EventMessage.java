@@ -33,7 +33,17 @@ public record EventMessage(
     String noun = parts.length >= 2 ? parts[parts.length - 2] : type;
     String area = parts.length >= 3 ? parts[2] : "";
     String title = capitalize(area) + " " + noun + " " + outcome.replace('-', ' ');
-    String what = first(data, "model", "modelId", "repoId", "deployment", "deploymentName", "name");
+    String what =
+        first(
+            data,
+            "model",
+            "modelId",
+            "repoId",
+            "repo",
+            "hfModelId",
+            "deployment",
+            "deploymentName",
+            "name");
     if (what == null) {
       what = subject;
     } else if (data.hasNonNull("revision")) {

@@ -272,7 +272,17 @@ public class NotificationDispatcher {
       outcome = "retried";
     }
     counter(c, outcome).increment();
-    return tx.inTransaction(() -> deliveries.save(next));
+    return tx.inTransaction(() -> deliveries.save(next, d))
+        .invoke(
+            stored -> {
+              if (!stored) {
+                LOG.debugf(
+                    "delivery %s changed while it was being sent; this attempt's outcome is"
+                        + " dropped",
+                    d.id());
+              }
+            })
+        .replaceWithVoid();
   }
 
   private Counter counter(Channel c, String outcome) {
