@@ -1,6 +1,5 @@
 package dev.modelmanager.gateway.activity;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelmanager.gateway.audit.AuditEntry;
 import dev.modelmanager.gateway.audit.AuditQuery;
@@ -15,7 +14,6 @@ import dev.modelmanager.model.security.Caller;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -142,7 +140,7 @@ public class ActivityFeed {
                 if (NOT_ACTIVITY.contains(e.type()) || !ReadAccess.mayReadEvent(caller, e.type())) {
                   continue;
                 }
-                ActivityEntry entry = ActivityText.event(e, json(e.data()));
+                ActivityEntry entry = ActivityText.event(e, e.dataTree(mapper));
                 if (q.matches(entry)) {
                   matching.add(new Candidate(e.seq(), entry));
                 }
@@ -183,17 +181,6 @@ public class ActivityFeed {
     return AuditEntry.REQUEST.equals(e.kind())
         && e.outcome().startsWith("2")
         && !ActivityText.path(e.action()).startsWith("/api/v1/me");
-  }
-
-  private JsonNode json(String data) {
-    if (data == null) {
-      return null;
-    }
-    try {
-      return mapper.readTree(data);
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   private static long[] positions(String cursor) {

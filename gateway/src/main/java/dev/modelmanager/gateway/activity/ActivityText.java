@@ -51,7 +51,7 @@ final class ActivityText {
     AuditEntry.Actor actor = AuditOutcomes.actor(data);
     // An empty base keeps the UI link relative: "/weights/<job>".
     EventMessage m = EventMessage.of(e.id(), e.type(), e.subject(), e.time(), data, "");
-    String model = text(data, "repo", "model", "modelId", "repoId", "hfModelId");
+    String model = EventMessage.first(data, "repo", "model", "modelId", "repoId", "hfModelId");
     String who = actor.name();
     String summary =
         e.type().startsWith(INSTALL)
@@ -67,7 +67,7 @@ final class ActivityText {
     if (e.subject() != null && !e.subject().isBlank()) {
       targets.add(e.subject());
     }
-    String deployment = text(data, "deployment");
+    String deployment = EventMessage.first(data, "deployment");
     if (deployment != null && !targets.contains(deployment)) {
       targets.add(deployment);
     }
@@ -123,11 +123,11 @@ final class ActivityText {
   // "alice installed Qwen/Qwen2.5-7B-Instruct@main into fast-nvme: succeeded, 15.2 GB"
   private static String install(String who, String verb, String model, JsonNode data) {
     String what = model == null ? "a model" : model;
-    String revision = text(data, "revision");
+    String revision = EventMessage.first(data, "revision");
     if (revision != null) {
       what += "@" + revision;
     }
-    String location = text(data, "location");
+    String location = EventMessage.first(data, "location");
     String into = location == null ? "" : " into " + location;
     return switch (verb) {
       case "created" -> who + " started installing " + what + into;
@@ -162,24 +162,12 @@ final class ActivityText {
     if (error == null || error.isNull()) {
       return "";
     }
-    String detail = error.isObject() ? text(error, "detail", "title") : error.asText();
+    String detail =
+        error.isObject() ? EventMessage.first(error, "detail", "title") : error.asText();
     return detail == null ? "" : " (" + detail + ")";
   }
 
   private static String outcomeWord(String type) {
     return type.substring(type.lastIndexOf('.') + 1);
-  }
-
-  private static String text(JsonNode data, String... fields) {
-    if (data == null || !data.isObject()) {
-      return null;
-    }
-    for (String f : fields) {
-      JsonNode v = data.get(f);
-      if (v != null && v.isValueNode() && !v.asText().isBlank()) {
-        return v.asText();
-      }
-    }
-    return null;
   }
 }

@@ -155,7 +155,8 @@ public record EventMessage(
     fields.addObject().put("type", "mrkdwn").put("text", "*" + name + "*\n" + value);
   }
 
-  private static String first(JsonNode data, String... names) {
+  /** The first of {@code names} that {@code data} holds as a non-blank value, or null. */
+  public static String first(JsonNode data, String... names) {
     if (data == null || !data.isObject()) {
       return null;
     }
