@@ -33,4 +33,21 @@ public final class TestAuth {
   public static RequestSpecification as(String token) {
     return RestAssured.given().header("Authorization", "Bearer " + token);
   }
+
+  /**
+   * A new API token (its plaintext) that acts as {@code owner} with {@code role} and {@code
+   * scopes}, created by the admin.
+   */
+  public static String token(String owner, String role, java.util.List<String> scopes) {
+    return asAdmin()
+        .contentType("application/json")
+        .body(
+            java.util.Map.of(
+                "name", "test-" + owner, "scopes", scopes, "role", role, "owner", owner))
+        .post("/api/v1/tokens")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("token");
+  }
 }

@@ -1,16 +1,10 @@
 package dev.modelmanager.gateway.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.modelmanager.gateway.audit.AuditQuery;
 import dev.modelmanager.gateway.audit.AuditRecordView;
 import dev.modelmanager.gateway.audit.AuditTrail;
-import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.api.Page;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,9 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -35,19 +26,12 @@ import org.jboss.resteasy.reactive.RestMulti;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit")
 public class AuditResource {
-  static final String CSV = "text/csv";
-  static final String JSONL = "application/jsonl";
-
   private final AuditTrail trail;
-  private final ObjectWriter json;
-  private final ObjectWriter csvRow;
+  private final ObjectMapper mapper;
 
   AuditResource(AuditTrail trail, ObjectMapper mapper) {
     this.trail = trail;
-    this.json = mapper.writer();
-    CsvSchema.Builder schema = CsvSchema.builder();
-    AuditRecordView.COLUMNS.forEach(schema::addColumn);
-    this.csvRow = new CsvMapper().writer(schema.build().withoutHeader());
+    this.mapper = mapper;
   }
 
   @GET
@@ -80,7 +64,7 @@ public class AuditResource {
   @Path("/export")
   // One declared type (RESTEasy negotiates no Multi types); the answer's Content-Type follows the
   // format (set on the RestMulti).
-  @Produces(CSV)
+  @Produces(Exports.CSV)
   @Operation(
       summary = "All matching audit records, oldest first, streamed",
       description =
@@ -89,7 +73,7 @@ public class AuditResource {
   public RestMulti<byte[]> export(
       @QueryParam("format")
           @DefaultValue("jsonl")
-          @Pattern(regexp = "csv|jsonl", message = "csv or jsonl")
+          @Pattern(regexp = Exports.FORMATS, message = "csv or jsonl")
           String format,
       @QueryParam("actor") String actor,
       @QueryParam("action") String action,
@@ -97,22 +81,13 @@ public class AuditResource {
       @QueryParam("outcome") String outcome,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    AuditQuery query = query(actor, action, target, outcome, from, to);
-    boolean csv = "csv".equals(format);
-    Multi<AuditRecordView> records = trail.export(query).map(AuditRecordView::of);
-    Multi<byte[]> lines =
-        csv
-            ? Multi.createBy()
-                .concatenating()
-                .streams(
-                    Multi.createFrom().item(csvLine(AuditRecordView.COLUMNS.toArray())),
-                    records.map(r -> csvLine(r.csvRow())))
-            : records.map(this::jsonLine);
-    return RestMulti.fromMultiData(lines)
-        .header("Content-Type", csv ? CSV + "; charset=utf-8" : JSONL + "; charset=utf-8")
-        .header(
-            "Content-Disposition", "attachment; filename=\"audit." + (csv ? "csv" : "jsonl") + "\"")
-        .build();
+    return Exports.stream(
+        format,
+        "audit",
+        AuditRecordView.COLUMNS,
+        trail.export(query(actor, action, target, outcome, from, to)).map(AuditRecordView::of),
+        AuditRecordView::csvRow,
+        mapper);
   }
 
   @GET
@@ -161,46 +136,14 @@ public class AuditResource {
     return trail.keys().publicKeyPem();
   }
 
-  private byte[] csvLine(Object[] cells) {
-    try {
-      return csvRow.writeValueAsBytes(cells);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private byte[] jsonLine(AuditRecordView view) {
-    try {
-      String line = json.writeValueAsString(view) + "\n";
-      return line.getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static AuditQuery query(
       String actor, String action, String target, String outcome, String from, String to) {
     return new AuditQuery(
-        blankToNull(actor),
-        blankToNull(action),
-        blankToNull(target),
-        blankToNull(outcome),
-        instant("from", from),
-        instant("to", to));
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
-  }
-
-  private static Instant instant(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ProblemException.invalidField(field, "an ISO-8601 instant, e.g. 2025-01-31T12:00:00Z");
-    }
+        Exports.blankToNull(actor),
+        Exports.blankToNull(action),
+        Exports.blankToNull(target),
+        Exports.blankToNull(outcome),
+        Exports.instant("from", from),
+        Exports.instant("to", to));
   }
 }

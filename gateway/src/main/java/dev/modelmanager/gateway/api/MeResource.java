@@ -1,8 +1,6 @@
 package dev.modelmanager.gateway.api;
 
 import dev.modelmanager.gateway.security.CurrentCaller;
-import dev.modelmanager.kit.web.ProblemException;
-import dev.modelmanager.model.problem.ProblemType;
 import dev.modelmanager.model.security.Caller;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
@@ -24,10 +22,7 @@ public class MeResource {
       summary = "The caller: subject, name, roles, scopes and how they authenticated",
       description = "For an API token also its id; its power is the lesser of its role and scopes.")
   public MeView me(RoutingContext rc) {
-    Caller caller =
-        CurrentCaller.of(rc)
-            .orElseThrow(
-                () -> new ProblemException(ProblemType.UNAUTHORIZED, "Authentication required"));
+    Caller caller = CurrentCaller.required(rc);
     return new MeView(
         caller.subject(),
         caller.name(),

@@ -2,8 +2,6 @@ package dev.modelmanager.gateway.api;
 
 import dev.modelmanager.gateway.security.CurrentCaller;
 import dev.modelmanager.gateway.service.ApiTokenService;
-import dev.modelmanager.kit.web.ProblemException;
-import dev.modelmanager.model.problem.ProblemType;
 import dev.modelmanager.model.security.Caller;
 import dev.modelmanager.model.security.Role;
 import io.smallrye.mutiny.Uni;
@@ -117,8 +115,6 @@ public class TokensResource {
   }
 
   private static Caller caller(RoutingContext rc) {
-    return CurrentCaller.of(rc)
-        .orElseThrow(
-            () -> new ProblemException(ProblemType.UNAUTHORIZED, "Authentication required"));
+    return CurrentCaller.required(rc);
   }
 }

@@ -81,7 +81,8 @@ public class AuditOutcomes {
             event.id()));
   }
 
-  static AuditEntry.Actor actor(JsonNode data) {
+  /** Who started the work an event reports: its data's {@code actor}, else {@code system}. */
+  public static AuditEntry.Actor actor(JsonNode data) {
     JsonNode a = data == null ? null : data.get("actor");
     if (a == null || a.isNull()) {
       return AuditEntry.Actor.SYSTEM;

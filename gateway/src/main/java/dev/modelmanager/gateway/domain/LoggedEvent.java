@@ -1,5 +1,8 @@
 package dev.modelmanager.gateway.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Instant;
 
 /**
@@ -18,4 +21,17 @@ public record LoggedEvent(
     Instant time,
     String topic,
     String data,
-    Instant receivedAt) {}
+    Instant receivedAt) {
+
+  /** The data as a JSON tree; null when there is none or it is not JSON. */
+  public JsonNode dataTree(ObjectMapper mapper) {
+    if (data == null) {
+      return null;
+    }
+    try {
+      return mapper.readTree(data);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

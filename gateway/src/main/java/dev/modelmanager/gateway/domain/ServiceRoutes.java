@@ -19,7 +19,8 @@ public final class ServiceRoutes {
           "/api/v1/tokens",
           "/api/v1/audit",
           "/api/v1/notifications",
-          "/api/v1/events");
+          "/api/v1/events",
+          "/api/v1/activity");
 
   private static final Map<String, String> PREFIX_TO_SERVICE = new LinkedHashMap<>();
 

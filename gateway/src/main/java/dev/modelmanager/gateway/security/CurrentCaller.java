@@ -1,5 +1,7 @@
 package dev.modelmanager.gateway.security;
 
+import dev.modelmanager.kit.web.ProblemException;
+import dev.modelmanager.model.problem.ProblemType;
 import dev.modelmanager.model.security.Caller;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -21,5 +23,12 @@ public final class CurrentCaller {
 
   public static Optional<Caller> of(RoutingContext rc) {
     return Optional.ofNullable(rc.get(KEY));
+  }
+
+  /** The caller, or a 401 problem (a route the access table lets through without one). */
+  public static Caller required(RoutingContext rc) {
+    return of(rc)
+        .orElseThrow(
+            () -> new ProblemException(ProblemType.UNAUTHORIZED, "Authentication required"));
   }
 }

@@ -31,7 +31,9 @@ class ServiceRoutesTest {
         "/api/v1/tokens",
         "/api/v1/audit/x",
         "/api/v1/notifications",
-        "/api/v1/events"
+        "/api/v1/events",
+        "/api/v1/activity/export",
+        "/api/v1/me/preferences"
       })
   void theGatewaysOwnPrefixesAreNotProxied(String path) {
     assertThat(ServiceRoutes.isOwn(path)).isTrue();

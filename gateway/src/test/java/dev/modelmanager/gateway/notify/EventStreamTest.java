@@ -35,10 +35,14 @@ class EventStreamTest {
     private volatile Stream<String> lines;
 
     Client(String query, String lastEventId) throws Exception {
+      this(query, lastEventId, dev.modelmanager.gateway.TestAuth.adminToken());
+    }
+
+    Client(String query, String lastEventId, String token) throws Exception {
       HttpRequest.Builder b =
           HttpRequest.newBuilder(URI.create(stream + query))
               .header("accept", "text/event-stream")
-              .header("Authorization", "Bearer " + dev.modelmanager.gateway.TestAuth.adminToken());
+              .header("Authorization", "Bearer " + token);
       if (lastEventId != null) {
         b.header("Last-Event-ID", lastEventId);
       }
@@ -121,6 +125,41 @@ class EventStreamTest {
       assertThat(resumed.next().data()).contains(d);
       // Nothing twice: no further frame arrives.
       assertThat(resumed.frames.poll(2, TimeUnit.SECONDS)).isNull();
+    }
+  }
+
+  @Test
+  void aTokenThatReadsOnlyWeightsGetsNoDeployOrOtherEvents() throws Exception {
+    String weightsOnly =
+        dev.modelmanager.gateway.TestAuth.token(
+            "weights-reader-" + uuid().substring(0, 8), "viewer", List.of("weights:read"));
+    String deployMarker = uuid();
+    String otherMarker = uuid();
+    String weightsMarker = uuid();
+    try (Client client = new Client("", null, weightsOnly)) {
+      Thread.sleep(500); // the stream is registered before the events arrive
+      NotificationsTest.produce(
+          "mm.stream-test",
+          List.of(
+              event(deployMarker, "dev.modelmanager.deploy.revision.ready"),
+              event(otherMarker, "dev.modelmanager.test.stream.other"),
+              event(weightsMarker, "dev.modelmanager.weights.install.succeeded")));
+      List<Frame> seen = new ArrayList<>();
+      Frame f;
+      do {
+        f = client.next();
+        seen.add(f);
+      } while (!f.data().contains(weightsMarker));
+      assertThat(seen)
+          .allSatisfy(x -> assertThat(x.event()).startsWith("dev.modelmanager.weights."));
+      assertThat(client.frames.poll(1, TimeUnit.SECONDS)).isNull();
+    }
+    // The deploy event is in the log: a caller holding every scope (the admin) gets it.
+    try (Client admin = new Client("?after=0&type=dev.modelmanager.deploy.revision.ready", null)) {
+      Frame f;
+      do {
+        f = admin.next();
+      } while (!f.data().contains(deployMarker));
     }
   }
 

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(NotifyTestProfile.class)
-class NotificationsTest {
+public class NotificationsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Receiver RECEIVER = new Receiver();
   private static final String INSTALL_SUCCEEDED = "dev.modelmanager.weights.install.succeeded";
@@ -556,7 +556,8 @@ class NotificationsTest {
         + "\",\"revision\":\"abc1234\",\"location\":\"fast-nvme\",\"actor\":\"alice\"}}";
   }
 
-  static void produce(String topic, List<String> values) throws Exception {
+  /** Sends {@code values} to {@code topic} as structured CloudEvents records. */
+  public static void produce(String topic, List<String> values) throws Exception {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.broker().bootstrapServers());
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -3,6 +3,7 @@ package dev.modelmanager.gateway.notify;
 import static dev.modelmanager.testkit.store.StoreContracts.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelmanager.gateway.GatewayStoreContractProfile;
 import dev.modelmanager.gateway.domain.LoggedEvent;
 import dev.modelmanager.gateway.notify.domain.Channel;
 import dev.modelmanager.gateway.notify.domain.ChannelType;
@@ -23,7 +24,6 @@ import dev.modelmanager.kit.store.PostgresTransactor;
 import dev.modelmanager.kit.store.SqliteTransactor;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.testkit.store.StoreContract;
-import dev.modelmanager.testkit.store.StoreContractProfile;
 import dev.modelmanager.testkit.store.StoreKind;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -36,7 +36,7 @@ import java.util.UUID;
 
 /** One behaviour contract for the notification stores, against real Postgres and SQLite. */
 @QuarkusTest
-@TestProfile(StoreContractProfile.class)
+@TestProfile(GatewayStoreContractProfile.class)
 class NotifyStoreContractTest {
   @Inject PostgresChannelStore pgChannels;
   @Inject SqliteChannelStore sqliteChannels;
@@ -126,7 +126,7 @@ class NotifyStoreContractTest {
 
     Delivery done =
         first.attempted(DeliveryStatus.DELIVERED, null, 200, null, 12, now.plusSeconds(61));
-    await(() -> a.tx().inTransaction(() -> a.deliveries().save(done)));
+    await(() -> a.tx().inTransaction(() -> a.deliveries().save(done, first)));
     assertThat(heads(a, c, now)).extracting(Delivery::id).containsExactly(second.id());
     Delivery reread = await(() -> a.deliveries().find(first.id()));
     assertThat(reread.status()).isEqualTo(DeliveryStatus.DELIVERED);
@@ -136,11 +136,46 @@ class NotifyStoreContractTest {
     assertThat(reread.deliveredAt()).isEqualTo(now.plusSeconds(61));
 
     Delivery dead = second.attempted(DeliveryStatus.DEAD_LETTER, null, 400, "HTTP 400", 3, null);
-    await(() -> a.tx().inTransaction(() -> a.deliveries().save(dead)));
+    await(() -> a.tx().inTransaction(() -> a.deliveries().save(dead, second)));
     assertThat(heads(a, c, now.plusSeconds(3600))).isEmpty();
     Delivery deadRead = await(() -> a.deliveries().find(second.id()));
     assertThat(deadRead.status()).isEqualTo(DeliveryStatus.DEAD_LETTER);
     assertThat(deadRead.lastError()).isEqualTo("HTTP 400");
+    assertThat(
+            await(
+                () ->
+                    a.deliveries()
+                        .newestFirst(
+                            new DeliveryFilter(c.id(), DeliveryStatus.DEAD_LETTER, null, null),
+                            null,
+                            10)))
+        .extracting(Delivery::lastError)
+        .containsExactly("HTTP 400");
+  }
+
+  @StoreContract
+  void aLateAttemptOutcomeNeverOverwritesANewerState(StoreKind kind) throws Throwable {
+    Adapters a = adapters(kind);
+    Channel c = channel();
+    await(() -> a.tx().inTransaction(() -> a.channels().insert(c)));
+    Delivery d = delivery(c, "e-" + UUID.randomUUID(), 7, Instant.now());
+    await(() -> a.tx().inTransaction(() -> a.deliveries().enqueue(d)));
+    Delivery queued = await(() -> a.deliveries().find(d.id()));
+    // Two workers read the same pending row; the first outcome wins, the late one is refused.
+    Delivery dead = queued.attempted(DeliveryStatus.DEAD_LETTER, null, 410, "HTTP 410", 5, null);
+    Delivery late =
+        queued.attempted(DeliveryStatus.PENDING, Instant.now(), null, "timeout", 9000, null);
+    assertThat(await(() -> a.tx().inTransaction(() -> a.deliveries().save(dead, queued)))).isTrue();
+    assertThat(await(() -> a.tx().inTransaction(() -> a.deliveries().save(late, queued))))
+        .isFalse();
+    Delivery stored = await(() -> a.deliveries().find(d.id()));
+    assertThat(stored.status()).isEqualTo(DeliveryStatus.DEAD_LETTER);
+    assertThat(stored.lastError()).isEqualTo("HTTP 410");
+    // A redeliver moves on from the dead letter it read.
+    Delivery again = stored.requeued(Instant.now());
+    assertThat(await(() -> a.tx().inTransaction(() -> a.deliveries().save(again, stored))))
+        .isTrue();
+    assertThat(await(() -> a.deliveries().find(d.id())).status()).isEqualTo(DeliveryStatus.PENDING);
   }
 
   @StoreContract

@@ -3,14 +3,18 @@ package dev.modelmanager.gateway.notify.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelmanager.gateway.domain.LoggedEvent;
+import dev.modelmanager.gateway.domain.ReadAccess;
 import dev.modelmanager.gateway.notify.domain.Subscription;
 import dev.modelmanager.gateway.notify.service.EventStreamHub;
 import dev.modelmanager.gateway.notify.store.DeliveryStore;
+import dev.modelmanager.gateway.security.CurrentCaller;
 import dev.modelmanager.kit.web.ProblemException;
+import dev.modelmanager.model.security.Caller;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -60,7 +64,9 @@ public class EventStreamResource {
               + " name its CloudEvents type, the data the event as GET /api/v1/events shows it."
               + " Reconnect with Last-Event-ID (or ?after=) to get exactly the events missed."
               + " A comment line every 15 s keeps idle connections open. A client that falls"
-              + " too far behind gets an 'overflow' event and is disconnected.")
+              + " too far behind gets an 'overflow' event and is disconnected. Only events the"
+              + " caller may read: an area's events (weights, catalog, deploy, discovery) need"
+              + " its :read scope or events:read; any other event events:read.")
   public Multi<OutboundSseEvent> stream(
       @Context Sse sse,
       @HeaderParam("Last-Event-ID") String lastEventId,
@@ -69,7 +75,9 @@ public class EventStreamResource {
           String after,
       @QueryParam("type")
           @Parameter(description = "event-type patterns (exact, prefix.* or *); repeatable")
-          List<String> types) {
+          List<String> types,
+      RoutingContext rc) {
+    Caller caller = CurrentCaller.required(rc);
     for (String t : types) {
       if (!Subscription.PATTERN.matcher(t).matches()) {
         throw ProblemException.invalidField("type", "must be an event type, prefix.* or *");
@@ -78,7 +86,7 @@ public class EventStreamResource {
     Long start = position(lastEventId != null ? lastEventId : after);
     Multi<OutboundSseEvent> events =
         Multi.createFrom()
-            .<LoggedEvent>emitter(em -> open(start, em, types), BackPressureStrategy.BUFFER)
+            .<LoggedEvent>emitter(em -> open(start, em, types, caller), BackPressureStrategy.BUFFER)
             .onOverflow()
             .buffer(maxBuffered)
             .map(e -> frame(sse, e))
@@ -97,7 +105,8 @@ public class EventStreamResource {
     return Multi.createBy().merging().streams(events, beats);
   }
 
-  private void open(Long start, MultiEmitter<? super LoggedEvent> em, List<String> types) {
+  private void open(
+      Long start, MultiEmitter<? super LoggedEvent> em, List<String> types, Caller caller) {
     AtomicLong sent = new AtomicLong(start == null ? Math.max(hub.latest(), 0) : start);
     EventStreamHub.Listener listener =
         batch -> {
@@ -105,7 +114,8 @@ public class EventStreamResource {
             // Never twice: only what lies after the last event this client got.
             if (e.seq() > sent.get()) {
               sent.set(e.seq());
-              if (wanted(e, types)) {
+              // Only what the caller may read: a weights:read token gets no deploy events.
+              if (wanted(e, types) && ReadAccess.mayReadEvent(caller, e.type())) {
                 em.emit(e);
               }
             }

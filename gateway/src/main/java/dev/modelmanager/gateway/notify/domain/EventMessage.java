@@ -33,7 +33,17 @@ public record EventMessage(
     String noun = parts.length >= 2 ? parts[parts.length - 2] : type;
     String area = parts.length >= 3 ? parts[2] : "";
     String title = capitalize(area) + " " + noun + " " + outcome.replace('-', ' ');
-    String what = first(data, "model", "modelId", "repoId", "deployment", "deploymentName", "name");
+    String what =
+        first(
+            data,
+            "model",
+            "modelId",
+            "repoId",
+            "repo",
+            "hfModelId",
+            "deployment",
+            "deploymentName",
+            "name");
     if (what == null) {
       what = subject;
     } else if (data.hasNonNull("revision")) {
@@ -145,7 +155,8 @@ public record EventMessage(
     fields.addObject().put("type", "mrkdwn").put("text", "*" + name + "*\n" + value);
   }
 
-  private static String first(JsonNode data, String... names) {
+  /** The first of {@code names} that {@code data} holds as a non-blank value, or null. */
+  public static String first(JsonNode data, String... names) {
     if (data == null || !data.isObject()) {
       return null;
     }

@@ -23,7 +23,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,7 +162,7 @@ public class NotificationDispatcher {
     List<Delivery> queue = new ArrayList<>();
     Instant now = Instant.now();
     for (LoggedEvent e : events) {
-      JsonNode data = parse(e.data());
+      JsonNode data = e.dataTree(mapper);
       Severity severity = Severity.of(e.type(), data);
       for (Channel c : all) {
         boolean afterCreation = !e.receivedAt().isBefore(c.createdAt());
@@ -272,7 +271,17 @@ public class NotificationDispatcher {
       outcome = "retried";
     }
     counter(c, outcome).increment();
-    return tx.inTransaction(() -> deliveries.save(next));
+    return tx.inTransaction(() -> deliveries.save(next, d))
+        .invoke(
+            stored -> {
+              if (!stored) {
+                LOG.debugf(
+                    "delivery %s changed while it was being sent; this attempt's outcome is"
+                        + " dropped",
+                    d.id());
+              }
+            })
+        .replaceWithVoid();
   }
 
   private Counter counter(Channel c, String outcome) {
@@ -281,17 +290,6 @@ public class NotificationDispatcher {
         .tag("channel", c.type().wire())
         .tag("outcome", outcome)
         .register(metrics);
-  }
-
-  private JsonNode parse(String data) {
-    if (data == null) {
-      return null;
-    }
-    try {
-      return mapper.readTree(data);
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   private String payload(LoggedEvent e, JsonNode data) {

@@ -203,7 +203,18 @@ public class NotificationService {
         .chain(
             d -> {
               Delivery again = d.requeued(Instant.now());
-              return tx.inTransaction(() -> deliveries.save(again)).replaceWith(again);
+              return tx.inTransaction(() -> deliveries.save(again, d))
+                  .map(
+                      stored -> {
+                        if (!stored) {
+                          throw new ProblemException(
+                              ProblemType.CONFLICT,
+                              "Delivery "
+                                  + id
+                                  + " changed meanwhile (an attempt ended); try again");
+                        }
+                        return again;
+                      });
             })
         .invoke(dispatcher::wake);
   }

@@ -21,8 +21,13 @@ public interface DeliveryStore {
    */
   Uni<List<Delivery>> dueHeads(Instant now, int limit);
 
-  /** Stores the outcome of an attempt or a requeue (status, attempts, times, last answer). */
-  Uni<Void> save(Delivery delivery);
+  /**
+   * Stores the outcome of an attempt or a requeue (status, attempts, times, last answer) of {@code
+   * from}, only if the row still stands as {@code from} read it (same status and attempts): a late
+   * outcome never overwrites a newer state (a redeliver, another replica's attempt). Answers
+   * whether it was stored. Joins the caller's transaction.
+   */
+  Uni<Boolean> save(Delivery delivery, Delivery from);
 
   /** The delivery, or null. */
   Uni<Delivery> find(String id);

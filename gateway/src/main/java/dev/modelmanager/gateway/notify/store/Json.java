@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON text columns of the channel table. */
-final class Json {
+/** JSON text columns: the channel table's, and the favorites of user preferences. */
+public final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private Json() {}
 
-  static String write(Object value) {
+  public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
@@ -20,7 +20,7 @@ final class Json {
     }
   }
 
-  static List<String> list(String text) {
+  public static List<String> list(String text) {
     try {
       return MAPPER.readValue(text, new TypeReference<List<String>>() {});
     } catch (JsonProcessingException e) {
@@ -28,7 +28,7 @@ final class Json {
     }
   }
 
-  static Map<String, String> map(String text) {
+  public static Map<String, String> map(String text) {
     try {
       return MAPPER.readValue(text, new TypeReference<Map<String, String>>() {});
     } catch (JsonProcessingException e) {

@@ -64,23 +64,26 @@ public class PostgresDeliveryStore implements DeliveryStore {
   }
 
   @Override
-  public Uni<Void> save(Delivery d) {
-    return DeliveryEntity.<DeliveryEntity>find("deliveryId", d.id())
-        .firstResult()
-        .chain(
-            e -> {
-              if (e == null) {
-                return Uni.createFrom().voidItem();
-              }
-              e.status = d.status().name();
-              e.attempts = d.attempts();
-              e.nextAttemptAt = at(d.nextAttemptAt());
-              e.lastStatus = d.lastStatusCode();
-              e.lastError = d.lastError();
-              e.latencyMs = d.latencyMs();
-              e.deliveredAt = at(d.deliveredAt());
-              return Panache.withTransaction(() -> e.persistAndFlush()).replaceWithVoid();
-            });
+  public Uni<Boolean> save(Delivery d, Delivery from) {
+    // One conditional update, not read-modify-write: the row changes only if nobody moved it on.
+    return Panache.withTransaction(
+            () ->
+                DeliveryEntity.update(
+                    "status = :status, attempts = :attempts, nextAttemptAt = :next,"
+                        + " lastStatus = :code, lastError = :error, latencyMs = :latency,"
+                        + " deliveredAt = :delivered"
+                        + " where deliveryId = :id and status = :was and attempts = :wasAttempts",
+                    Parameters.with("status", d.status().name())
+                        .and("attempts", d.attempts())
+                        .and("next", at(d.nextAttemptAt()))
+                        .and("code", d.lastStatusCode())
+                        .and("error", d.lastError())
+                        .and("latency", d.latencyMs())
+                        .and("delivered", at(d.deliveredAt()))
+                        .and("id", d.id())
+                        .and("was", from.status().name())
+                        .and("wasAttempts", from.attempts())))
+        .map(n -> n > 0);
   }
 
   @Override

@@ -64,8 +64,10 @@ public class SqliteDeliveryStore implements DeliveryStore {
   }
 
   @Override
-  public Uni<Void> save(Delivery d) {
+  public Uni<Boolean> save(Delivery d, Delivery from) {
     Map<String, Object> p = new HashMap<>();
+    p.put("was", from.status().name());
+    p.put("wasAttempts", from.attempts());
     p.put("id", d.id());
     p.put("status", d.status().name());
     p.put("attempts", d.attempts());
@@ -78,9 +80,10 @@ public class SqliteDeliveryStore implements DeliveryStore {
             db.client(),
             "update notification_delivery set status = #{status}, attempts = #{attempts},"
                 + " next_attempt_at = #{next}, last_status = #{code}, last_error = #{error},"
-                + " latency_ms = #{latency}, delivered_at = #{delivered} where id = #{id}")
+                + " latency_ms = #{latency}, delivered_at = #{delivered} where id = #{id}"
+                + " and status = #{was} and attempts = #{wasAttempts}")
         .execute(p)
-        .replaceWithVoid();
+        .map(r -> r.rowCount() > 0);
   }
 
   @Override
