@@ -18,25 +18,30 @@ public class PostgresPartStore implements PartStore {
         .map(l -> l.stream().map(e -> new ByteRange(e.rangeStart, e.rangeEnd)).toList());
   }
 
+  /**
+   * Records a written range once. Two jobs on two replicas may write the same blob (repositories
+   * share files by content), so the row is inserted with {@code on conflict do nothing}: a read
+   * then insert would race and fail one of the jobs.
+   */
   @Override
   public Uni<Void> markDone(String location, String blob, ByteRange range) {
-    String id = PartStore.id(location, blob, range);
     return Panache.withTransaction(
         () ->
-            BlobRangeEntity.<BlobRangeEntity>findById(id)
+            Panache.getSession()
                 .chain(
-                    existing -> {
-                      if (existing != null) {
-                        return Uni.createFrom().voidItem();
-                      }
-                      BlobRangeEntity e = new BlobRangeEntity();
-                      e.id = id;
-                      e.location = location;
-                      e.blob = blob;
-                      e.rangeStart = range.start();
-                      e.rangeEnd = range.end();
-                      return e.persist().replaceWithVoid();
-                    }));
+                    s ->
+                        s.createNativeQuery(
+                                "insert into {h-schema}blob_range"
+                                    + "(id, location, blob, range_start, range_end)"
+                                    + " values (:id, :location, :blob, :start, :end)"
+                                    + " on conflict (id) do nothing")
+                            .setParameter("id", PartStore.id(location, blob, range))
+                            .setParameter("location", location)
+                            .setParameter("blob", blob)
+                            .setParameter("start", range.start())
+                            .setParameter("end", range.end())
+                            .executeUpdate())
+                .replaceWithVoid());
   }
 
   @Override

@@ -53,4 +53,39 @@ class BlobStoreContractTest extends WeightsStoreContract {
     assertThat(await(() -> a.parts().done("main", blob))).isEmpty();
     assertThat(await(() -> a.parts().done("second", blob))).containsExactly(new ByteRange(10, 20));
   }
+
+  /** Two replicas writing the same shared blob record the same range at once: both succeed. */
+  @StoreContract
+  void theSameRangeRecordedConcurrentlyIsRecordedOnceWithoutFailing(StoreKind store)
+      throws Throwable {
+    String kind = store.name().toLowerCase(java.util.Locale.ROOT);
+    Adapters a = adapters(kind);
+    String blob = UUID.randomUUID().toString().replace("-", "").repeat(2);
+    ByteRange range = new ByteRange(0, 4096);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Object>> writes = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        writes.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try {
+                    return await(() -> a.parts().markDone("main", blob, range));
+                  } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                  }
+                }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<Object> w : writes) {
+        w.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(await(() -> a.parts().done("main", blob))).containsExactly(range);
+  }
 }
