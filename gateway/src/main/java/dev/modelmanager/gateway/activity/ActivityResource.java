@@ -81,12 +81,12 @@ public class ActivityResource {
   @Operation(
       summary = "All matching activity, newest first, streamed",
       description =
-          "format=csv (a header row, targets space-separated) or format=jsonl (one entry per line,"
+          "format=csv (a header row, targets space-separated), format=json (one array) or format=jsonl (one entry per line,"
               + " the list's item shape); the same filters as the list.")
   public RestMulti<byte[]> export(
       @QueryParam("format")
           @DefaultValue("jsonl")
-          @Pattern(regexp = Exports.FORMATS, message = "csv or jsonl")
+          @Pattern(regexp = Exports.FORMATS, message = "csv, json or jsonl")
           String format,
       @QueryParam("type") @Size(max = 20) List<String> types,
       @QueryParam("kind") @Pattern(regexp = "event|request", message = "event or request")

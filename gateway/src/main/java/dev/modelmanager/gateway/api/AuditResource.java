@@ -68,12 +68,12 @@ public class AuditResource {
   @Operation(
       summary = "All matching audit records, oldest first, streamed",
       description =
-          "format=csv (a header row, targets space-separated) or format=jsonl (one record per"
+          "format=csv (a header row, targets space-separated), format=json (one array) or format=jsonl (one record per"
               + " line, the list's item shape, verifiable offline with the public key).")
   public RestMulti<byte[]> export(
       @QueryParam("format")
           @DefaultValue("jsonl")
-          @Pattern(regexp = Exports.FORMATS, message = "csv or jsonl")
+          @Pattern(regexp = Exports.FORMATS, message = "csv, json or jsonl")
           String format,
       @QueryParam("actor") String actor,
       @QueryParam("action") String action,

@@ -21,15 +21,17 @@ import org.jboss.resteasy.reactive.RestMulti;
 public final class Exports {
   public static final String CSV = "text/csv";
   public static final String JSONL = "application/jsonl";
+  public static final String JSON = "application/json";
 
   /** The {@code format} parameter's pattern. */
-  public static final String FORMATS = "csv|jsonl";
+  public static final String FORMATS = "csv|json|jsonl";
 
   private Exports() {}
 
   /**
    * {@code items} as a download named {@code name.csv} (a header row of {@code columns}, then
-   * {@code row} of each) or {@code name.jsonl} (one JSON document per line).
+   * {@code row} of each), {@code name.json} (one JSON array, streamed) or {@code name.jsonl} (one
+   * JSON document per line).
    */
   public static <T> RestMulti<byte[]> stream(
       String format,
@@ -38,9 +40,9 @@ public final class Exports {
       Multi<T> items,
       Function<T, Object[]> row,
       ObjectMapper mapper) {
-    boolean csv = "csv".equals(format);
     Multi<byte[]> lines;
-    if (csv) {
+    String type;
+    if ("csv".equals(format)) {
       CsvSchema.Builder schema = CsvSchema.builder();
       columns.forEach(schema::addColumn);
       ObjectWriter writer = new CsvMapper().writer(schema.build().withoutHeader());
@@ -50,16 +52,39 @@ public final class Exports {
               .streams(
                   Multi.createFrom().item(write(writer, columns.toArray())),
                   items.map(i -> write(writer, row.apply(i))));
+      type = CSV;
+    } else if ("json".equals(format)) {
+      ObjectWriter json = mapper.writer();
+      lines =
+          Multi.createFrom()
+              .deferred(
+                  () -> {
+                    // Per subscription: a comma before every element but the first.
+                    java.util.concurrent.atomic.AtomicBoolean first =
+                        new java.util.concurrent.atomic.AtomicBoolean(true);
+                    return Multi.createBy()
+                        .concatenating()
+                        .streams(
+                            Multi.createFrom().item(utf8("[")),
+                            items.map(
+                                i -> utf8((first.getAndSet(false) ? "" : ",") + write(json, i))),
+                            Multi.createFrom().item(utf8("]\n")));
+                  });
+      type = JSON;
     } else {
       ObjectWriter json = mapper.writer();
-      lines = items.map(i -> (write(json, i) + "\n").getBytes(StandardCharsets.UTF_8));
+      lines = items.map(i -> utf8(write(json, i) + "\n"));
+      type = JSONL;
     }
+    String extension = CSV.equals(type) ? "csv" : JSON.equals(type) ? "json" : "jsonl";
     return RestMulti.fromMultiData(lines)
-        .header("Content-Type", csv ? CSV + "; charset=utf-8" : JSONL + "; charset=utf-8")
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\"" + name + "." + (csv ? "csv" : "jsonl") + "\"")
+        .header("Content-Type", type + "; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"" + name + "." + extension + "\"")
         .build();
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   /** Null for an absent or blank parameter. */

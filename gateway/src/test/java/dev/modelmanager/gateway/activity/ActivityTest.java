@@ -225,6 +225,17 @@ class ActivityTest {
     JsonNode first = JSON.readTree(lines[0]);
     assertThat(first.get("model").asText()).isEqualTo(model);
     assertThat(first.get("outcome").asText()).isEqualTo("succeeded");
+
+    Response json =
+        asAdmin().queryParam("format", "json").queryParam("model", model).get(FEED + "/export");
+    json.then()
+        .statusCode(200)
+        .contentType(containsString("application/json"))
+        .header("Content-Disposition", containsString("activity.json"));
+    JsonNode array = JSON.readTree(json.asString());
+    assertThat(array.isArray()).isTrue();
+    assertThat(array.size()).isEqualTo(2);
+    assertThat(array.get(0)).isEqualTo(first);
   }
 
   @Test
