@@ -5,6 +5,7 @@ import static dev.modelmanager.weights.store.Times.odt;
 
 import dev.modelmanager.weights.domain.Snapshot;
 import dev.modelmanager.weights.domain.SnapshotQuery;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -21,33 +22,56 @@ import java.util.UUID;
 @WithSession
 public class PostgresSnapshotStore implements SnapshotStore {
 
+  /**
+   * One atomic statement: two replicas may finish or register the same snapshot at once (a job and
+   * a reconcile of the shared folder), and a read then insert would fail one of them on the unique
+   * (location, repo, commit). A pin is never lost to the other writer.
+   */
   @Override
   public Uni<Snapshot> upsert(Snapshot s) {
-    return SnapshotEntity.<SnapshotEntity>find(
-            "location = ?1 and repo = ?2 and commitSha = ?3", s.location(), s.repo(), s.commit())
-        .firstResult()
+    return Panache.getSession()
         .chain(
-            existing -> {
-              SnapshotEntity e = existing != null ? existing : new SnapshotEntity();
-              if (existing == null) {
-                e.id = s.id();
-              }
-              e.repo = s.repo();
-              e.revision = s.revision();
-              e.commitSha = s.commit();
-              e.location = s.location();
-              e.sizeBytes = s.sizeBytes();
-              e.files = s.files();
-              e.status = s.status();
-              e.verified = s.verified();
-              e.pinned = s.pinned() || (existing != null && existing.pinned);
-              e.installedAt = odt(s.installedAt());
-              e.lastAccessedAt = odt(s.lastAccessedAt());
-              e.blobs = Snapshot.encodeBlobs(s.blobs());
-              Uni<SnapshotEntity> saved =
-                  existing != null ? Uni.createFrom().item(e) : e.persist().replaceWith(e);
-              return saved.map(PostgresSnapshotStore::toSnapshot);
-            });
+            session ->
+                session
+                    .createNativeQuery(
+                        "insert into {h-schema}snapshot (id, repo, revision, commit_sha, location,"
+                            + " size_bytes, files, status, verified, pinned, installed_at,"
+                            + " last_accessed_at, blobs) values (:id, :repo, :revision, :commit,"
+                            + " :location, :size, :files, :status, :verified, :pinned, :installed,"
+                            + " :accessed, :blobs)"
+                            + " on conflict (location, repo, commit_sha) do update set"
+                            + " revision = excluded.revision, size_bytes = excluded.size_bytes,"
+                            + " files = excluded.files, status = excluded.status,"
+                            + " verified = excluded.verified,"
+                            + " pinned = snapshot.pinned or excluded.pinned,"
+                            + " installed_at = excluded.installed_at,"
+                            + " last_accessed_at = excluded.last_accessed_at,"
+                            + " blobs = excluded.blobs")
+                    .setParameter("id", s.id())
+                    .setParameter("repo", s.repo())
+                    .setParameter("revision", s.revision())
+                    .setParameter("commit", s.commit())
+                    .setParameter("location", s.location())
+                    .setParameter("size", s.sizeBytes())
+                    .setParameter("files", s.files())
+                    .setParameter("status", s.status())
+                    .setParameter("verified", s.verified())
+                    .setParameter("pinned", s.pinned())
+                    .setParameter("installed", odt(s.installedAt()))
+                    .setParameter("accessed", odt(s.lastAccessedAt()))
+                    .setParameter("blobs", Snapshot.encodeBlobs(s.blobs()))
+                    .executeUpdate()
+                    .chain(
+                        () ->
+                            SnapshotEntity.<SnapshotEntity>find(
+                                    "location = ?1 and repo = ?2 and commitSha = ?3",
+                                    s.location(),
+                                    s.repo(),
+                                    s.commit())
+                                .<SnapshotEntity>firstResult())
+                    // The session may hold this row from an earlier read: take the database's.
+                    .call(session::refresh)
+                    .map(PostgresSnapshotStore::toSnapshot));
   }
 
   @Override

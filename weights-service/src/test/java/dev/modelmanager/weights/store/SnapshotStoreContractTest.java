@@ -48,6 +48,45 @@ class SnapshotStoreContractTest extends WeightsStoreContract {
     assertThat(await(() -> a.snapshots().find(saved.id()))).isEmpty();
   }
 
+  /** Two replicas registering the same snapshot at once: both succeed, one row, one id. */
+  @StoreContract
+  void theSameSnapshotUpsertedConcurrentlyEndsAsOneRow(StoreKind store) throws Throwable {
+    String kind = store.name().toLowerCase(java.util.Locale.ROOT);
+    Adapters a = adapters(kind);
+    String repo = "org/race-" + UUID.randomUUID();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    List<java.util.concurrent.Future<Snapshot>> writes = new java.util.ArrayList<>();
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      for (int i = 0; i < 6; i++) {
+        writes.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try {
+                    return await(
+                        () ->
+                            a.tx()
+                                .inTransaction(() -> a.snapshots().upsert(snapshot(repo, false))));
+                  } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                  }
+                }));
+      }
+      start.countDown();
+      Set<UUID> ids = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<Snapshot> w : writes) {
+        ids.add(w.get(60, java.util.concurrent.TimeUnit.SECONDS).id());
+      }
+      assertThat(ids).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(await(() -> a.snapshots().find("main", repo, snapshot(repo, false).commit())))
+        .isPresent();
+  }
+
   @StoreContract
   void snapshotPagesFollowEachOtherWithoutGapsOrRepeatsAcrossEqualRepos(StoreKind store)
       throws Throwable {
