@@ -15,6 +15,8 @@ public interface DiscoveryConfig {
 
   Fit fit();
 
+  Refresh refresh();
+
   /** Base URL of catalog-service, for the catalog entry of a model's details. */
   @WithDefault("http://localhost:8083")
   String catalogUrl();
@@ -28,6 +30,32 @@ public interface DiscoveryConfig {
     /** Results per page when the caller gives no limit. */
     @WithDefault("20")
     int defaultLimit();
+  }
+
+  /** The scheduled refresh of the Hub metadata caches ({@code service.CacheRefresh}). */
+  interface Refresh {
+    /** How often each replica's scheduler ticks: a duration, or {@code off}. */
+    @WithDefault("6h")
+    String interval();
+
+    /**
+     * A tick is skipped when any replica started a run less than this ago (shared lease row), so
+     * two replicas make one run per interval.
+     */
+    @WithDefault("5h")
+    Duration minGap();
+
+    /** Stale search pages fetched less than this before a run are re-fetched; older ones go. */
+    @WithDefault("1h")
+    Duration window();
+
+    /** Most search pages one run re-fetches from the Hub. */
+    @WithDefault("100")
+    int maxPages();
+
+    /** How long a run may hold the lease before another replica may take it (a crashed run). */
+    @WithDefault("10m")
+    Duration lease();
   }
 
   /** The fit engine. */

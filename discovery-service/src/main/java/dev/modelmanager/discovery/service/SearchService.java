@@ -11,7 +11,6 @@ import dev.modelmanager.kit.hf.HubClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -109,12 +108,6 @@ public class SearchService {
                   .map(p -> new CachedHubPage(p.items().toString(), p.nextUrl(), Instant.now()))
                   .call(p -> table.put(key, url, p));
             });
-  }
-
-  /** Drops table pages past their TTL, so the table does not grow with every query ever made. */
-  @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  Uni<Void> evictStale() {
-    return table.evictOlderThan(Instant.now().minus(config.search().cacheTtl())).replaceWithVoid();
   }
 
   private void count(String level, String result) {

@@ -16,4 +16,11 @@ public class DiscoveryStores {
       Instance<SqliteSearchCacheStore> sqlite) {
     return s.choose(pg, sqlite);
   }
+
+  @Produces
+  @ApplicationScoped
+  RefreshLease refreshLease(
+      StoreSelector s, Instance<PostgresRefreshLease> pg, Instance<SqliteRefreshLease> sqlite) {
+    return s.choose(pg, sqlite);
+  }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -38,6 +39,22 @@ public class PostgresSearchCacheStore implements SearchCacheStore {
               e.fetchedAt = page.fetchedAt().atOffset(ZoneOffset.UTC);
               return existing != null ? Uni.createFrom().voidItem() : e.persist().replaceWithVoid();
             });
+  }
+
+  @Override
+  @WithSession
+  public Uni<List<StoredPage>> fetchedBetween(Instant from, Instant until, int limit) {
+    return SearchCacheEntity.<SearchCacheEntity>find(
+            "fetchedAt >= ?1 and fetchedAt < ?2 order by fetchedAt desc",
+            from.atOffset(ZoneOffset.UTC),
+            until.atOffset(ZoneOffset.UTC))
+        .page(0, limit)
+        .list()
+        .map(
+            l ->
+                l.stream()
+                    .map(e -> new StoredPage(e.key, e.url, e.fetchedAt.toInstant()))
+                    .toList());
   }
 
   @Override

@@ -8,7 +8,9 @@ import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +57,32 @@ public class SqliteSearchCacheStore implements SearchCacheStore {
                 + " next_url = excluded.next_url, fetched_at = excluded.fetched_at")
         .execute(p)
         .replaceWithVoid();
+  }
+
+  @Override
+  public Uni<List<StoredPage>> fetchedBetween(Instant from, Instant until, int limit) {
+    return SqlTemplate.forQuery(
+            db.client(),
+            "select cache_key, url, fetched_at from search_cache"
+                + " where fetched_at >= #{from} and fetched_at < #{until}"
+                + " order by fetched_at desc limit #{limit}")
+        .execute(
+            Map.of(
+                "from", SqliteTime.format(from),
+                "until", SqliteTime.format(until),
+                "limit", limit))
+        .map(
+            rows -> {
+              List<StoredPage> out = new ArrayList<>();
+              for (Row r : rows) {
+                out.add(
+                    new StoredPage(
+                        r.getString("cache_key"),
+                        r.getString("url"),
+                        Instant.parse(r.getString("fetched_at"))));
+              }
+              return out;
+            });
   }
 
   @Override

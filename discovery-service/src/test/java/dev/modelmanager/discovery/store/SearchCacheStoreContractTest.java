@@ -71,4 +71,26 @@ class SearchCacheStoreContractTest {
     assertThat(await(() -> s.find("old-" + kind, old.minusSeconds(1)))).isEmpty();
     assertThat(await(() -> s.find("new-" + kind, old))).isPresent();
   }
+
+  @StoreContract
+  void pagesFetchedInAWindowListNewestFirst(StoreKind kind) throws Throwable {
+    SearchCacheStore s = store(kind);
+    Instant base = T0.minus(200, ChronoUnit.DAYS);
+    await(
+        () -> s.put("w-before-" + kind, "u0", new CachedHubPage("[]", null, base.minusMillis(1))));
+    await(() -> s.put("w-first-" + kind, "u1", new CachedHubPage("[]", null, base)));
+    await(
+        () -> s.put("w-second-" + kind, "u2", new CachedHubPage("[]", null, base.plusSeconds(5))));
+    await(() -> s.put("w-end-" + kind, "u3", new CachedHubPage("[]", null, base.plusSeconds(10))));
+
+    var pages = await(() -> s.fetchedBetween(base, base.plusSeconds(10), 10));
+    assertThat(pages)
+        .extracting(SearchCacheStore.StoredPage::key)
+        .containsExactly("w-second-" + kind, "w-first-" + kind);
+    assertThat(pages.get(0).url()).isEqualTo("u2");
+    assertThat(pages.get(0).fetchedAt()).isEqualTo(base.plusSeconds(5));
+    assertThat(await(() -> s.fetchedBetween(base, base.plusSeconds(10), 1)))
+        .extracting(SearchCacheStore.StoredPage::key)
+        .containsExactly("w-second-" + kind);
+  }
 }
