@@ -4,7 +4,7 @@ import { api, call } from '../api/client';
 export function useMe(enabled = true) {
   return useQuery({
     queryKey: ['me'],
-    queryFn: () => call(api.GET('/api/v1/me')),
+    queryFn: () => call(api.GET('/api/v1/me', {})),
     enabled,
     staleTime: 60_000,
     retry: false,

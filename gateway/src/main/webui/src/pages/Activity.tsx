@@ -45,10 +45,10 @@ export default function Activity() {
             </Tr>
           </Thead>
           <Tbody>
-            {events.data.items.map((e) => (
+            {(events.data.items ?? []).map((e) => (
               <Tr key={e.id}>
                 <Td dataLabel="Time">{formatTime(e.time)}</Td>
-                <Td dataLabel="Type">{e.type.replace('dev.modelmanager.', '')}</Td>
+                <Td dataLabel="Type">{(e.type ?? '').replace('dev.modelmanager.', '')}</Td>
                 <Td dataLabel="Subject">{e.subject ?? '—'}</Td>
               </Tr>
             ))}
@@ -75,7 +75,7 @@ export default function Activity() {
                 </Tr>
               </Thead>
               <Tbody>
-                {(audit.data.items as unknown as AuditLike[]).map((a) => (
+                {((audit.data.items ?? []) as unknown as AuditLike[]).map((a) => (
                   <Tr key={a.seq ?? a.id}>
                     <Td dataLabel="Time">{formatTime(a.time)}</Td>
                     <Td dataLabel="Actor">{a.actor ?? a.subject ?? '—'}</Td>

@@ -19,7 +19,7 @@ export default function Catalog() {
         <LoadingRows />
       ) : entries.isError ? (
         <ProblemAlert error={entries.error} title="Catalog not available" />
-      ) : entries.data.items.length === 0 ? (
+      ) : (entries.data.items ?? []).length === 0 ? (
         <Empty title="The catalog is empty">Entries arrive through pull requests to the catalog repository.</Empty>
       ) : (
         <Table aria-label="Catalog entries" variant="compact" gridBreakPoint="grid-md">
@@ -33,18 +33,18 @@ export default function Catalog() {
             </Tr>
           </Thead>
           <Tbody>
-            {entries.data.items.map((a) => (
-              <Tr key={a.entry.id}>
+            {(entries.data.items ?? []).map(({ entry, commit }) => (
+              <Tr key={entry!.id}>
                 <Td dataLabel="Entry">
-                  <Link to={`/catalog/${a.entry.id}`}>{a.entry.displayName || a.entry.id}</Link>
+                  <Link to={`/catalog/${entry!.id}`}>{entry!.displayName || entry!.id}</Link>
                 </Td>
-                <Td dataLabel="Model">{a.entry.hfModelId}</Td>
+                <Td dataLabel="Model">{entry!.hfModelId}</Td>
                 <Td dataLabel="Revision">
-                  <code>{a.entry.revision?.slice(0, 12)}</code>
+                  <code>{entry!.revision?.slice(0, 12)}</code>
                 </Td>
-                <Td dataLabel="License">{a.entry.license ?? '—'}</Td>
+                <Td dataLabel="License">{entry!.license ?? '—'}</Td>
                 <Td dataLabel="Commit">
-                  <code>{a.commit?.slice(0, 10)}</code>
+                  <code>{commit?.slice(0, 10)}</code>
                 </Td>
               </Tr>
             ))}

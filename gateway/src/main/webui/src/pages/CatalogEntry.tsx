@@ -59,7 +59,7 @@ export default function CatalogEntry() {
         <BreadcrumbItem isActive>{id}</BreadcrumbItem>
       </Breadcrumb>
       <Title headingLevel="h1" style={{ margin: '1rem 0' }}>
-        {entry.data?.entry.displayName ?? id}
+        {entry.data?.entry?.displayName ?? id}
       </Title>
       {entry.isPending ? (
         <LoadingRows />
@@ -91,11 +91,11 @@ export default function CatalogEntry() {
                 </Tr>
               </Thead>
               <Tbody>
-                {report.data.checks.map((c) => (
+                {(report.data.checks ?? []).map((c) => (
                   <Tr key={`${c.name}-${c.pointer ?? ''}`}>
                     <Td dataLabel="Check">{c.name}</Td>
                     <Td dataLabel="Status">
-                      <Label isCompact color={STATUS_COLOR[c.status] ?? 'grey'}>
+                      <Label isCompact color={STATUS_COLOR[c.status ?? ''] ?? 'grey'}>
                         {c.status}
                       </Label>
                     </Td>
@@ -109,7 +109,7 @@ export default function CatalogEntry() {
             Entry
           </Title>
           <CodeBlock>
-            <CodeBlockCode>{JSON.stringify(entry.data.entry, null, 2)}</CodeBlockCode>
+            <CodeBlockCode>{JSON.stringify(entry.data.entry ?? {}, null, 2)}</CodeBlockCode>
           </CodeBlock>
         </>
       )}

@@ -104,7 +104,7 @@ export default function DeploymentPage() {
             </Tr>
           </Thead>
           <Tbody>
-            {revisions.data.items.map((r) => (
+            {(revisions.data.items ?? []).map((r) => (
               <Tr key={r.revision} data-testid={`revision-${r.revision}`}>
                 <Td dataLabel="Revision">{r.revision}</Td>
                 <Td dataLabel="Action">{r.action}</Td>

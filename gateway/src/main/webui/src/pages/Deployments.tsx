@@ -29,7 +29,7 @@ export default function Deployments() {
         <Empty title="Nothing deployed">Open a catalog entry and choose “Activate”.</Empty>
       ) : (
         <Gallery hasGutter minWidths={{ default: '100%', md: '22rem' }}>
-          {list.data.items.map((d) => (
+          {(list.data.items ?? []).map((d) => (
             <Card key={d.name} isCompact>
               <CardTitle>
                 <Link to={`/deployments/${d.name}`}>{d.name}</Link>{' '}

@@ -57,7 +57,7 @@ export default function Discover() {
   }
 
   const set = (f: string) => (_e: unknown, v: string) => setForm((s) => ({ ...s, [f]: v }));
-  const pools = gpus.data?.pools ?? [];
+  const pools = gpus.data?.items ?? [];
 
   return (
     <>
@@ -97,7 +97,7 @@ export default function Discover() {
               <FormSelect id="fitsGpu" value={form.fitsGpu} onChange={set('fitsGpu')}>
                 <FormSelectOption value="" label="Any" />
                 {pools.map((p) => (
-                  <FormSelectOption key={p.name} value={p.name} label={`${p.name} (${p.countPerNode}×)`} />
+                  <FormSelectOption key={p.name} value={p.name ?? ''} label={`${p.name} (${p.countPerNode}×)`} />
                 ))}
               </FormSelect>
             </FormGroup>
@@ -116,7 +116,7 @@ export default function Discover() {
           <LoadingRows label="Searching" />
         ) : search.isError ? (
           <ProblemAlert error={search.error} title="Search failed" />
-        ) : search.data.items.length === 0 ? (
+        ) : (search.data.items ?? []).length === 0 ? (
           <Empty title="No models match">Loosen a filter or try another name.</Empty>
         ) : (
           <Table aria-label="Search results" variant="compact" gridBreakPoint="grid-md">
@@ -132,7 +132,7 @@ export default function Discover() {
               </Tr>
             </Thead>
             <Tbody>
-              {search.data.items.map((m) => (
+              {(search.data.items ?? []).map((m) => (
                 <Tr key={m.id}>
                   <Td dataLabel="Model">
                     <Link to={`/models/${m.id}`}>{m.id}</Link>{' '}
@@ -146,7 +146,7 @@ export default function Discover() {
                   <Td dataLabel="Parameters">{formatParams(m.parameters)}</Td>
                   <Td dataLabel="License">{m.license ?? '—'}</Td>
                   <Td dataLabel="Quantization">{m.quantization ?? '—'}</Td>
-                  <Td dataLabel="Downloads">{m.downloads.toLocaleString()}</Td>
+                  <Td dataLabel="Downloads">{(m.downloads ?? 0).toLocaleString()}</Td>
                   <Td dataLabel="Fit">
                     {m.fit ? (
                       <Tooltip content={m.fit.note ?? ''}>

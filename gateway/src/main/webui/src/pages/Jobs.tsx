@@ -77,7 +77,7 @@ export default function Jobs() {
         <LoadingRows />
       ) : jobs.isError ? (
         <ProblemAlert error={jobs.error} title="Jobs not available" />
-      ) : jobs.data.items.length === 0 ? (
+      ) : (jobs.data.items ?? []).length === 0 ? (
         <Empty title="No install jobs">Open a model under Discover and choose “Install weights”.</Empty>
       ) : (
         <Table aria-label="Install jobs" variant="compact" gridBreakPoint="grid-md">
@@ -93,7 +93,7 @@ export default function Jobs() {
             </Tr>
           </Thead>
           <Tbody>
-            {jobs.data.items.map((j) => {
+            {(jobs.data.items ?? []).map((j) => {
               const p = j.progress;
               const pct = percent(p?.bytesDone ?? 0, p?.bytesTotal ?? 0);
               const done = j.state === 'SUCCEEDED';
@@ -106,7 +106,7 @@ export default function Jobs() {
                     </div>
                   </Td>
                   <Td dataLabel="State">
-                    <Label isCompact color={stateColor(j.state)} data-testid="job-state">
+                    <Label isCompact color={stateColor(j.state ?? '')} data-testid="job-state">
                       {j.state}
                     </Label>
                     {j.error?.detail && (
@@ -128,7 +128,7 @@ export default function Jobs() {
                     </small>
                   </Td>
                   <Td dataLabel="Speed / ETA">
-                    {ACTIVE.has(j.state) && p
+                    {ACTIVE.has(j.state ?? '') && p
                       ? `${formatBytes(p.bytesPerSecond)}/s · ${p.etaSeconds != null ? `${p.etaSeconds}s left` : '—'}`
                       : '—'}
                   </Td>
@@ -136,11 +136,11 @@ export default function Jobs() {
                   <Td dataLabel="Created">{formatTime(j.createdAt)}</Td>
                   <Td dataLabel="Actions">
                     <Flex>
-                      {ACTIVE.has(j.state) && (
+                      {ACTIVE.has(j.state ?? '') && (
                         <Button
                           variant="secondary"
                           size="sm"
-                          onClick={() => action.mutate({ id: j.id, kind: 'cancel' })}
+                          onClick={() => action.mutate({ id: j.id!, kind: 'cancel' })}
                         >
                           Cancel
                         </Button>
@@ -149,7 +149,7 @@ export default function Jobs() {
                         <Button
                           variant="secondary"
                           size="sm"
-                          onClick={() => action.mutate({ id: j.id, kind: 'retry' })}
+                          onClick={() => action.mutate({ id: j.id!, kind: 'retry' })}
                         >
                           Retry
                         </Button>

@@ -35,7 +35,7 @@ export default function ModelPage() {
   });
 
   const install = useMutation({
-    mutationFn: () => call(api.POST('/api/v1/weights/installs', { body: { repo: id } })),
+    mutationFn: () => call(api.POST('/api/v1/weights/installs', { body: { repo: id } as never })),
     onSuccess: (job) => {
       void client.invalidateQueries({ queryKey: ['installs'] });
       navigate(`/jobs?job=${job.id}`);
@@ -92,7 +92,7 @@ export default function ModelPage() {
             <Item term="KV cache per token">
               {d!.kvCache ? `${formatBytes(d!.kvCache.bytesPerToken)} (${d!.kvCache.dtype})` : '—'}
             </Item>
-            <Item term="Max context">{d!.maxPositionEmbeddings.toLocaleString()} tokens</Item>
+            <Item term="Max context">{(d!.maxPositionEmbeddings ?? 0).toLocaleString()} tokens</Item>
             <Item term="Catalog">
               {d!.catalog?.status === 'found' ? (
                 <Label color="green" isCompact>
@@ -132,8 +132,8 @@ export default function ModelPage() {
                         {f.fits ? 'fits' : 'does not fit'}
                       </Label>
                     </Td>
-                    <Td dataLabel="Max context">{f.maxModelLen.toLocaleString()}</Td>
-                    <Td dataLabel="Concurrency">{f.maxConcurrency.toFixed(1)}</Td>
+                    <Td dataLabel="Max context">{(f.maxModelLen ?? 0).toLocaleString()}</Td>
+                    <Td dataLabel="Concurrency">{(f.maxConcurrency ?? 0).toFixed(1)}</Td>
                     <Td dataLabel="Margin">{formatBytes(f.marginBytes)}</Td>
                     <Td dataLabel="Explanation">{f.explanation}</Td>
                   </Tr>

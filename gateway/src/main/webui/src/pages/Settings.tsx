@@ -40,7 +40,7 @@ export default function Settings() {
   const [preset, setPreset] = useState('read only');
   const [secret, setSecret] = useState<string | null>(null);
 
-  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => call(api.GET('/api/v1/tokens')) });
+  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => call(api.GET('/api/v1/tokens', {})) });
   const refresh = () => client.invalidateQueries({ queryKey: ['tokens'] });
   const create = useMutation({
     mutationFn: () =>
@@ -58,7 +58,7 @@ export default function Settings() {
     onSettled: refresh,
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => call(api.DELETE('/api/v1/tokens/{id}', { params: { path: { id } } })),
+    mutationFn: (id: string) => call(api.DELETE('/api/v1/tokens/{id}', { params: { path: { id } }, body: undefined as never })),
     onSettled: refresh,
   });
 
@@ -101,7 +101,7 @@ export default function Settings() {
         <LoadingRows />
       ) : tokens.isError ? (
         <ProblemAlert error={tokens.error} />
-      ) : (tokens.data.items ?? []).length === 0 ? (
+      ) : tokens.data.length === 0 ? (
         <Empty title="No tokens">Create one above for a script or a CI pipeline.</Empty>
       ) : (
         <Table aria-label="API tokens" variant="compact" gridBreakPoint="grid-md">
@@ -117,7 +117,7 @@ export default function Settings() {
             </Tr>
           </Thead>
           <Tbody>
-            {tokens.data.items.map((t) => (
+            {tokens.data.map((t) => (
               <Tr key={t.id}>
                 <Td dataLabel="Name">{t.name}</Td>
                 <Td dataLabel="Prefix">
@@ -130,10 +130,10 @@ export default function Settings() {
                 <Td dataLabel="Actions">
                   {!t.revokedAt && (
                     <Flex>
-                      <Button variant="secondary" size="sm" onClick={() => rotate.mutate(t.id)}>
+                      <Button variant="secondary" size="sm" onClick={() => rotate.mutate(t.id!)}>
                         Rotate
                       </Button>
-                      <Button variant="danger" size="sm" onClick={() => revoke.mutate(t.id)}>
+                      <Button variant="danger" size="sm" onClick={() => revoke.mutate(t.id!)}>
                         Revoke
                       </Button>
                     </Flex>

@@ -67,7 +67,7 @@ export default function Weights() {
         <LoadingRows />
       ) : snapshots.isError ? (
         <ProblemAlert error={snapshots.error} />
-      ) : snapshots.data.items.length === 0 ? (
+      ) : (snapshots.data.items ?? []).length === 0 ? (
         <Empty title="No weights staged yet">Install a model from Discover.</Empty>
       ) : (
         <Table aria-label="Staged weights" variant="compact" gridBreakPoint="grid-md">
@@ -83,7 +83,7 @@ export default function Weights() {
             </Tr>
           </Thead>
           <Tbody>
-            {snapshots.data.items.map((s) => (
+            {(snapshots.data.items ?? []).map((s) => (
               <Tr key={s.id}>
                 <Td dataLabel="Model">
                   {s.repo} {s.pinned && <Label isCompact color="purple">pinned</Label>}
@@ -99,7 +99,7 @@ export default function Weights() {
                   <Button
                     variant="secondary"
                     size="sm"
-                    onClick={() => pin.mutate({ id: s.id, pinned: s.pinned })}
+                    onClick={() => pin.mutate({ id: s.id!, pinned: !!s.pinned })}
                   >
                     {s.pinned ? 'Unpin' : 'Pin'}
                   </Button>
