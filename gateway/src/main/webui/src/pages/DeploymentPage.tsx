@@ -39,6 +39,16 @@ export default function DeploymentPage() {
       ),
     onSettled: () => client.invalidateQueries({ queryKey: ['deployments'] }),
   });
+  const remove = useMutation({
+    mutationFn: () =>
+      call(
+        api.POST('/api/v1/deployments/{name}/deactivate', {
+          params: { path: { name } },
+          body: { mode: 'DELETE', reason: 'deleted from the web console' },
+        }),
+      ),
+    onSettled: () => client.invalidateQueries({ queryKey: ['deployments'] }),
+  });
 
   const s = status.data;
   return (
@@ -57,6 +67,18 @@ export default function DeploymentPage() {
           </Label>
         )}
       </Title>
+      {remove.isError && <ProblemAlert error={remove.error} title="Not deleted" />}
+      {s?.active && (
+        <Button
+          variant="danger"
+          size="sm"
+          isLoading={remove.isPending}
+          onClick={() => remove.mutate()}
+          style={{ marginBottom: '1rem' }}
+        >
+          Delete deployment
+        </Button>
+      )}
       {status.isPending ? (
         <LoadingRows rows={3} />
       ) : status.isError ? (
