@@ -116,7 +116,14 @@ try {
   await check('catalog-entry');
   await page.getByLabel('Deployment name').fill(DEPLOYMENT);
   await page.getByRole('button', { name: 'Activate' }).click();
-  await page.waitForURL(new RegExp(`/deployments/${DEPLOYMENT}$`));
+  const outcome = await Promise.race([
+    page.waitForURL(new RegExp(`/deployments/${DEPLOYMENT}$`)).then(() => 'activated', () => 'timeout'),
+    page.getByTestId('problem').waitFor().then(() => 'refused', () => 'timeout'),
+  ]);
+  if (outcome !== 'activated') {
+    const detail = outcome === 'refused' ? await page.getByTestId('problem').textContent() : 'no answer';
+    throw new Error(`activation ${outcome}: ${detail}`);
+  }
   await page.getByTestId('revision-1').getByText('READY').waitFor({ timeout: 120_000 });
   step(`deployment ${DEPLOYMENT}: revision 1 READY`);
   await check('deployment');

@@ -95,7 +95,7 @@ export default function CatalogEntry() {
                   <Tr key={`${c.name}-${c.pointer ?? ''}`}>
                     <Td dataLabel="Check">{c.name}</Td>
                     <Td dataLabel="Status">
-                      <Label isCompact color={STATUS_COLOR[c.status ?? ''] ?? 'grey'}>
+                      <Label isCompact color={STATUS_COLOR[(c.status ?? '').toUpperCase()] ?? 'grey'}>
                         {c.status}
                       </Label>
                     </Td>
