@@ -20,7 +20,7 @@ const TOKEN = readFileSync(
 const OUT = process.env.MM_E2E_OUT ?? resolve(here, '../../../../target/e2e');
 const MODEL = process.env.MM_E2E_MODEL ?? 'mm-demo/tiny-llama';
 const ENTRY = process.env.MM_E2E_ENTRY ?? 'tiny-llama';
-const DEPLOYMENT = process.env.MM_E2E_DEPLOYMENT ?? 'console-e2e';
+const DEPLOYMENT = process.env.MM_E2E_DEPLOYMENT ?? `console-e2e-${Date.now().toString(36)}`;
 mkdirSync(OUT, { recursive: true });
 
 const report = { pages: [], violations: [], steps: [] };
@@ -101,13 +101,13 @@ try {
   step('job reached SUCCEEDED at 100 % live');
   await check('jobs');
 
-  await page.getByRole('link', { name: 'Weights' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Weights' }).click();
   await page.getByRole('heading', { name: 'Weights', level: 1 }).waitFor();
   await page.getByLabel('Staged weights').getByText(MODEL).first().waitFor();
   await check('weights');
 
   // Catalog entry: validation checks, then activate as a deployment.
-  await page.getByRole('link', { name: 'Catalog' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Catalog' }).click();
   await page.getByRole('heading', { name: 'Catalog', level: 1 }).waitFor();
   await check('catalog');
   await page.goto(`${BASE}/catalog/${ENTRY}`);
@@ -137,7 +137,7 @@ try {
     ['Activity', 'activity'],
     ['Settings', 'settings'],
   ]) {
-    await page.getByRole('link', { name: link }).click();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: link }).click();
     await page.getByRole('heading', { name: link, level: 1 }).waitFor();
     await check(name);
   }

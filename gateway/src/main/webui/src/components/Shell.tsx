@@ -155,6 +155,7 @@ export function Shell({ children }: { children: ReactNode }) {
         isManagedSidebar={false}
         skipToContent={<SkipToContent href="#main">Skip to content</SkipToContent>}
         mainContainerId="main"
+        mainTabIndex={0}
       >
         <PageSection>{children}</PageSection>
       </Page>
