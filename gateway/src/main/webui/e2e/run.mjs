@@ -60,6 +60,7 @@ try {
     }
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(400); // the sidebar's slide after a resize
       await page.screenshot({ path: `${OUT}/${name}-${width}.png`, fullPage: true });
     }
     await page.setViewportSize({ width: 1440, height: 900 });

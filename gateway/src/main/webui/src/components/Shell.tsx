@@ -156,6 +156,7 @@ export function Shell({ children }: { children: ReactNode }) {
         skipToContent={<SkipToContent href="#main">Skip to content</SkipToContent>}
         mainContainerId="main"
         mainTabIndex={0}
+        onPageResize={(_e, { mobileView }) => setSidebarOpen(!mobileView)}
       >
         <PageSection>{children}</PageSection>
       </Page>
