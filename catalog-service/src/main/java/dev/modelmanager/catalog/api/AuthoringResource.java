@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Writing entries: validate, generate a draft, diff against the approved file. */
@@ -74,6 +75,10 @@ public class AuthoringResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @APIResponseSchema(
+      value = DraftView.class,
+      responseCode = "200",
+      responseDescription = "The draft entry")
   public Uni<DraftView> generate(@Valid @NotNull GenerateRequest request) {
     return generator
         .generate(request.hfModelId(), request.revision(), request.gpu(), request.maxModelLen())

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/catalog")
@@ -114,6 +115,10 @@ public class CatalogResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @APIResponseSchema(
+      value = ApprovedEntry.class,
+      responseCode = "200",
+      responseDescription = "The entry")
   public Uni<ApprovedEntry> get(@PathParam("id") @Pattern(regexp = EntryIds.REGEX) String id) {
     return queries.get(id).map(e -> ApprovedEntries.of(e, mapper));
   }

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * Deployments: one KServe InferenceService each, with its revision history. The actor of a change
@@ -67,6 +68,10 @@ public class DeploymentResource {
   @Path("/{name}")
   @Operation(summary = "A deployment: desired revision, active revision, live state and health")
   @APIResponse(responseCode = "404", description = "No such deployment")
+  @APIResponseSchema(
+      value = DeploymentView.class,
+      responseCode = "200",
+      responseDescription = "The deployment")
   public DeploymentView get(
       @PathParam("name") @Pattern(regexp = DeploymentNames.DNS_LABEL) String name) {
     return DeploymentView.of(queries.get(name));
@@ -98,6 +103,10 @@ public class DeploymentResource {
   @Path("/{name}/dry-run")
   @Operation(summary = "Server-side dry-run, diff against the live object, and pre-flight checks")
   @APIResponse(responseCode = "503", description = "Kubernetes is not configured or unreachable")
+  @APIResponseSchema(
+      value = DryRunView.class,
+      responseCode = "200",
+      responseDescription = "What activating would change")
   public DryRunView dryRun(
       @PathParam("name") @Pattern(regexp = DeploymentNames.DNS_LABEL) String name,
       @Valid @NotNull DryRunRequest request) {

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The GPU inventory: pools from Kubernetes, node agents and the GPU catalog. */
@@ -59,6 +60,10 @@ public class GpusResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @APIResponseSchema(
+      value = GpuPoolView.class,
+      responseCode = "200",
+      responseDescription = "The pool")
   public Uni<GpuPoolView> pool(@PathParam("name") String name) {
     return inventory
         .pool(name)

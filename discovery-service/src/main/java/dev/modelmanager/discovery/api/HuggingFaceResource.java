@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/huggingface")
@@ -52,6 +53,10 @@ public class HuggingFaceResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   @SearchValidation.ParamsRange
+  @APIResponseSchema(
+      value = SearchResult.Page.class,
+      responseCode = "200",
+      responseDescription = "One page of results")
   public Uni<SearchResult.Page> search(
       @QueryParam("q") @Size(max = 200) String q,
       @QueryParam("author") @Pattern(regexp = NAME) String author,

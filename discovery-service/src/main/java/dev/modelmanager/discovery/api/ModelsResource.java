@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/models")
@@ -52,6 +53,10 @@ public class ModelsResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @APIResponseSchema(
+      value = ModelDetails.class,
+      responseCode = "200",
+      responseDescription = "The model's details")
   public Uni<ModelDetails> details(
       @PathParam("org") @Pattern(regexp = PART) String org,
       @PathParam("name") @Pattern(regexp = PART) String name,

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/recommendations")
@@ -40,6 +41,10 @@ public class RecommendationsResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @APIResponseSchema(
+      value = RecommendationResponse.class,
+      responseCode = "200",
+      responseDescription = "One option per GPU")
   public Uni<RecommendationResponse> recommend(@Valid @NotNull RecommendationRequest request) {
     return service.recommend(request.toQuery()).map(RecommendationResponse::of);
   }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/vllm/architectures")
@@ -57,6 +58,10 @@ public class VllmResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @APIResponseSchema(
+      value = VllmArchitecture.class,
+      responseCode = "200",
+      responseDescription = "The architecture")
   public VllmArchitecture get(
       @PathParam("arch") @Pattern(regexp = "[A-Za-z0-9_]{1,128}") String arch) {
     return registry

@@ -18,6 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -69,7 +70,7 @@ public class ActivityResource {
           String actor,
       @QueryParam("since") @Parameter(description = "ISO-8601 instant, inclusive") String since,
       @QueryParam("until") @Parameter(description = "ISO-8601 instant, exclusive") String until,
-      RoutingContext rc) {
+      @Context RoutingContext rc) {
     return feed.page(caller(rc), query(types, kind, model, actor, since, until), cursor, limit);
   }
 
@@ -95,7 +96,7 @@ public class ActivityResource {
       @QueryParam("actor") @Size(max = 200) String actor,
       @QueryParam("since") String since,
       @QueryParam("until") String until,
-      RoutingContext rc) {
+      @Context RoutingContext rc) {
     return Exports.stream(
         format,
         "activity",

@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,7 +22,7 @@ public class MeResource {
   @Operation(
       summary = "The caller: subject, name, roles, scopes and how they authenticated",
       description = "For an API token also its id; its power is the lesser of its role and scopes.")
-  public MeView me(RoutingContext rc) {
+  public MeView me(@Context RoutingContext rc) {
     Caller caller = CurrentCaller.required(rc);
     return new MeView(
         caller.subject(),

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** API tokens: create (plaintext shown once), list, rotate, revoke. */
@@ -47,7 +49,11 @@ public class TokensResource {
       description =
           "Answers 201 with the plaintext in `token`, this once; only its hash is stored. The token"
               + " acts as the caller, with at most the caller's role, limited to its scopes.")
-  public Uni<Response> create(@Valid @NotNull TokenRequest request, RoutingContext rc) {
+  @APIResponseSchema(
+      value = TokenView.class,
+      responseCode = "201",
+      responseDescription = "The token, with its plaintext this once")
+  public Uni<Response> create(@Valid @NotNull TokenRequest request, @Context RoutingContext rc) {
     Caller caller = caller(rc);
     return tokens
         .create(
@@ -72,14 +78,15 @@ public class TokensResource {
   public Uni<List<TokenView>> list(
       @QueryParam("all") @DefaultValue("false") @Parameter(description = "admins: every owner's")
           boolean all,
-      RoutingContext rc) {
+      @Context RoutingContext rc) {
     return tokens.list(caller(rc), all).map(l -> l.stream().map(TokenView::of).toList());
   }
 
   @GET
   @Path("/{id}")
   @Operation(summary = "One token (the caller's own, or any for an admin)")
-  public Uni<TokenView> get(@PathParam("id") @Pattern(regexp = ID) String id, RoutingContext rc) {
+  public Uni<TokenView> get(
+      @PathParam("id") @Pattern(regexp = ID) String id, @Context RoutingContext rc) {
     return tokens.get(caller(rc), id).map(TokenView::of);
   }
 
@@ -91,8 +98,14 @@ public class TokensResource {
       description =
           "Answers 201 with a new token (new id, same name, role, scopes and expiry) and its"
               + " plaintext; the old secret keeps working for `grace`, or stops now without it.")
+  @APIResponseSchema(
+      value = TokenView.class,
+      responseCode = "201",
+      responseDescription = "The new token, with its plaintext this once")
   public Uni<Response> rotate(
-      @PathParam("id") @Pattern(regexp = ID) String id, RotateRequest request, RoutingContext rc) {
+      @PathParam("id") @Pattern(regexp = ID) String id,
+      RotateRequest request,
+      @Context RoutingContext rc) {
     Duration grace = request == null || request.grace() == null ? Duration.ZERO : request.grace();
     return tokens
         .rotate(caller(rc), id, grace)
@@ -110,7 +123,7 @@ public class TokensResource {
       summary = "Revoke a token",
       description = "Effective on the next request, on every gateway replica.")
   public Uni<TokenView> revoke(
-      @PathParam("id") @Pattern(regexp = ID) String id, RoutingContext rc) {
+      @PathParam("id") @Pattern(regexp = ID) String id, @Context RoutingContext rc) {
     return tokens.revoke(caller(rc), id).map(TokenView::of);
   }
 

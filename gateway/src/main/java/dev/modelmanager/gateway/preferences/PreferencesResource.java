@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,7 +35,7 @@ public class PreferencesResource {
           "Favorites, default GPU pool and location, theme; the defaults (no favorites, theme"
               + " system, updatedAt null) until the caller saves some. Shared by every credential"
               + " of one person: keyed by the subject (OIDC sub, or an API token's owner).")
-  public Uni<UserPreferences> get(RoutingContext rc) {
+  public Uni<UserPreferences> get(@Context RoutingContext rc) {
     return store.find(subject(rc)).map(found -> found.orElse(UserPreferences.DEFAULTS));
   }
 
@@ -44,7 +45,8 @@ public class PreferencesResource {
       summary = "Replace the caller's preferences",
       description =
           "The whole set: an absent field goes back to its default. Answers what was stored.")
-  public Uni<UserPreferences> put(@Valid @NotNull PreferencesRequest request, RoutingContext rc) {
+  public Uni<UserPreferences> put(
+      @Valid @NotNull PreferencesRequest request, @Context RoutingContext rc) {
     UserPreferences saved =
         new UserPreferences(
             request.favorites(),

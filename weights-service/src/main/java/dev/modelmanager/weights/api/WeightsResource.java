@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The inventory of installed snapshots, storage locations, purge and reconciliation. */
@@ -56,6 +57,10 @@ public class WeightsResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @APIResponseSchema(
+      value = SnapshotViewPage.class,
+      responseCode = "200",
+      responseDescription = "One page of the inventory")
   public Page<SnapshotView> list(
       @QueryParam("status")
           @Pattern(
@@ -143,6 +148,10 @@ public class WeightsResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @APIResponseSchema(
+      value = SnapshotView.class,
+      responseCode = "200",
+      responseDescription = "The snapshot")
   public SnapshotView get(@PathParam("id") UUID id) {
     return SnapshotView.of(inventory.get(id));
   }
@@ -171,7 +180,15 @@ public class WeightsResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @APIResponseSchema(
+      value = SnapshotView.class,
+      responseCode = "200",
+      responseDescription = "The deleted snapshot")
   public SnapshotView delete(@PathParam("id") UUID id) {
     return SnapshotView.of(inventory.delete(id));
   }
+
+  /** The schema of {@code Page<SnapshotView>} (an annotation cannot name a generic type). */
+  @Schema(name = "SnapshotViewPage")
+  record SnapshotViewPage(List<SnapshotView> items, String nextCursor) {}
 }

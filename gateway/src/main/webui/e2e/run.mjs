@@ -1,0 +1,158 @@
+// End-to-end run of the web console against a running suite (bin/mm up --demo), in Debian's
+// Chromium driven by playwright-core: sign in with the admin token, search a demo model, open its
+// page, install its weights and watch the job reach 100 % live (SSE, no reload), validate a catalog
+// entry, activate it as a deployment and see its revision READY. Every page visited is checked
+// with axe (no serious or critical violation) and saved as a screenshot at 1440 and 390 px.
+//
+//   MM_BASE_URL (http://localhost:8080)  MM_TOKEN_FILE (../../../../.mm/admin-token)
+//   MM_E2E_OUT (../../../target/e2e)     MM_CHROMIUM (/usr/bin/chromium)
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const here = new URL('.', import.meta.url).pathname;
+const BASE = process.env.MM_BASE_URL ?? 'http://localhost:8080';
+const TOKEN = readFileSync(
+  process.env.MM_TOKEN_FILE ?? resolve(here, '../../../../../.mm/admin-token'),
+  'utf8',
+).trim();
+const OUT = process.env.MM_E2E_OUT ?? resolve(here, '../../../../target/e2e');
+const MODEL = process.env.MM_E2E_MODEL ?? 'mm-demo/tiny-llama';
+const ENTRY = process.env.MM_E2E_ENTRY ?? 'tiny-llama';
+const DEPLOYMENT = process.env.MM_E2E_DEPLOYMENT ?? `console-e2e-${Date.now().toString(36)}`;
+mkdirSync(OUT, { recursive: true });
+
+const report = { pages: [], violations: [], steps: [] };
+const step = (s) => {
+  report.steps.push(s);
+  console.log(`e2e: ${s}`);
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.MM_CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+let failed = false;
+try {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const consoleErrors = [];
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+  /** axe on the page as it is now, then screenshots at 1440 and 390 px. */
+  async function check(name) {
+    await page.waitForLoadState('networkidle').catch(() => {});
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    for (const v of bad) {
+      report.violations.push({ page: name, id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) });
+    }
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(400); // the sidebar's slide after a resize
+      await page.screenshot({ path: `${OUT}/${name}-${width}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    report.pages.push(name);
+  }
+
+  // Sign in.
+  await page.goto(BASE + '/');
+  await page.getByLabel('API token').waitFor();
+  await check('login');
+  await page.getByLabel('API token').fill(TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Discover' }).waitFor();
+  await page.getByTestId('who-am-i').getByText('admin').waitFor();
+  await page.getByTestId('live-status').getByText('Live').waitFor();
+  step('signed in as admin, live stream connected');
+  await check('discover');
+
+  // Search and open the model.
+  await page.getByLabel('Search', { exact: true }).fill(MODEL.split('/')[1]);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name: MODEL }).click();
+  await page.getByRole('heading', { name: MODEL }).waitFor();
+  await page.getByRole('grid', { name: 'Fit table' }).or(page.getByRole('table', { name: 'Fit table' })).waitFor();
+  step(`opened ${MODEL}: fit table shown`);
+  await check('model');
+
+  // Install and watch the job reach 100 % without reloading.
+  await page.getByRole('button', { name: 'Install weights' }).click();
+  await page.waitForURL(/\/jobs\?job=/);
+  const jobId = new URL(page.url()).searchParams.get('job');
+  const row = page.getByTestId(`job-${jobId}`);
+  await row.waitFor();
+  const firstState = await row.getByTestId('job-state').textContent();
+  step(`install job ${jobId} started (${firstState})`);
+  await row.getByTestId('job-state').getByText('SUCCEEDED').waitFor({ timeout: 120_000 });
+  const value = await row.locator('[role="progressbar"]').getAttribute('aria-valuenow');
+  if (value !== '100') throw new Error(`progress at ${value} after SUCCEEDED`);
+  step('job reached SUCCEEDED at 100 % live');
+  await check('jobs');
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Weights' }).click();
+  await page.getByRole('heading', { name: 'Weights', level: 1 }).waitFor();
+  await page.getByLabel('Staged weights').getByText(MODEL).first().waitFor();
+  await check('weights');
+
+  // Catalog entry: validation checks, then activate as a deployment.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Catalog' }).click();
+  await page.getByRole('heading', { name: 'Catalog', level: 1 }).waitFor();
+  await check('catalog');
+  await page.goto(`${BASE}/catalog/${ENTRY}`);
+  await page.getByRole('grid', { name: 'Validation checks' }).or(page.getByRole('table', { name: 'Validation checks' })).waitFor();
+  step(`catalog entry ${ENTRY}: validation checks shown`);
+  await check('catalog-entry');
+  await page.getByLabel('Deployment name').fill(DEPLOYMENT);
+  await page.getByRole('button', { name: 'Activate' }).click();
+  const outcome = await Promise.race([
+    page.waitForURL(new RegExp(`/deployments/${DEPLOYMENT}$`)).then(() => 'activated', () => 'timeout'),
+    page.getByTestId('problem').waitFor().then(() => 'refused', () => 'timeout'),
+  ]);
+  if (outcome !== 'activated') {
+    const detail = outcome === 'refused' ? await page.getByTestId('problem').textContent() : 'no answer';
+    throw new Error(`activation ${outcome}: ${detail}`);
+  }
+  await page.getByTestId('revision-1').getByText('READY').waitFor({ timeout: 120_000 });
+  step(`deployment ${DEPLOYMENT}: revision 1 READY`);
+  await check('deployment');
+  // Free the demo cluster's GPU again: delete the deployment (recorded as revision 2).
+  await page.getByRole('button', { name: 'Delete deployment' }).click();
+  await page.getByTestId('revision-2').getByText('DEACTIVATE').waitFor({ timeout: 60_000 });
+  step(`deployment ${DEPLOYMENT}: deleted (revision 2)`);
+
+  for (const [link, name] of [
+    ['Deployments', 'deployments'],
+    ['Activity', 'activity'],
+    ['Settings', 'settings'],
+  ]) {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: link }).click();
+    await page.getByRole('heading', { name: link, level: 1 }).waitFor();
+    await check(name);
+  }
+  if (consoleErrors.length > 0) throw new Error(`page errors: ${consoleErrors.join('; ')}`);
+  if (report.violations.length > 0) {
+    throw new Error(`serious/critical accessibility violations: ${JSON.stringify(report.violations, null, 1)}`);
+  }
+} catch (e) {
+  failed = true;
+  report.error = String(e?.stack ?? e);
+  console.error(`e2e: FAILED: ${report.error}`);
+} finally {
+  writeFileSync(`${OUT}/report.json`, JSON.stringify(report, null, 2));
+  await browser.close();
+}
+console.log(`e2e: ${report.pages.length} pages checked, screenshots in ${OUT}`);
+process.exit(failed ? 1 : 0);

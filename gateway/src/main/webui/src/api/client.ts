@@ -1,0 +1,38 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+import { clearToken, getToken } from '../lib/token';
+import { ApiError, toProblem } from '../lib/problem';
+
+/** Sends the session's token on every call; a 401 clears it so the login page shows. */
+const auth: Middleware = {
+  onRequest({ request }) {
+    const token = getToken();
+    if (token) {
+      request.headers.set('Authorization', `Bearer ${token}`);
+    }
+    return request;
+  },
+  onResponse({ response }) {
+    if (response.status === 401) {
+      clearToken();
+      window.dispatchEvent(new Event('mm:signed-out'));
+    }
+    return response;
+  },
+};
+
+export const api = createClient<paths>({ baseUrl: '' });
+api.use(auth);
+
+/**
+ * Unwraps an openapi-fetch result: the data, or an ApiError carrying the problem+json body.
+ */
+export async function call<T>(
+  p: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  const { data, error, response } = await p;
+  if (!response.ok) {
+    throw new ApiError(response.status, toProblem(response.status, error));
+  }
+  return data as T;
+}

@@ -1,0 +1,165 @@
+import { useState, type ReactNode } from 'react';
+import {
+
+  Button,
+  Label,
+  Masthead,
+  MastheadBrand,
+  MastheadContent,
+  MastheadMain,
+  MastheadToggle,
+  Nav,
+  NavItem,
+  NavList,
+  Page,
+  PageSection,
+  PageSidebar,
+  PageSidebarBody,
+  PageToggleButton,
+  SkipToContent,
+  ToggleGroup,
+  ToggleGroupItem,
+  Toolbar,
+  ToolbarContent,
+  ToolbarGroup,
+  ToolbarItem,
+} from '@patternfly/react-core';
+import { NavLink, useLocation } from 'react-router';
+import { LiveEvents, useLive } from '../lib/events';
+import { hasRole, useMe } from '../lib/me';
+import { applyTheme, storedTheme, type Theme } from '../lib/theme';
+import { clearToken } from '../lib/token';
+
+const NAV = [
+  { to: '/discover', label: 'Discover' },
+  { to: '/jobs', label: 'Jobs' },
+  { to: '/weights', label: 'Weights' },
+  { to: '/catalog', label: 'Catalog' },
+  { to: '/deployments', label: 'Deployments' },
+  { to: '/activity', label: 'Activity' },
+  { to: '/settings', label: 'Settings' },
+];
+
+function LiveBadge() {
+  const { connected } = useLive();
+  return (
+    <Label color={connected ? 'green' : 'grey'} isCompact data-testid="live-status">
+      {connected ? 'Live' : 'Offline'}
+    </Label>
+  );
+}
+
+function Who() {
+  const me = useMe();
+  if (!me.data) return null;
+  const role = me.data.roles?.[0] ?? 'none';
+  return (
+    <span data-testid="who-am-i">
+      {me.data.name || me.data.subject}{' '}
+      <Label isCompact color={hasRole(me.data.roles, 'admin') ? 'purple' : 'blue'}>
+        {role}
+      </Label>
+    </span>
+  );
+}
+
+export function Shell({ children }: { children: ReactNode }) {
+  const [sidebarOpen, setSidebarOpen] = useState(window.innerWidth >= 1200);
+  const [theme, setTheme] = useState<Theme>(storedTheme);
+  const location = useLocation();
+
+  function choose(t: Theme) {
+    setTheme(t);
+    applyTheme(t);
+  }
+
+  function signOut() {
+    clearToken();
+    window.dispatchEvent(new Event('mm:signed-out'));
+  }
+
+  const masthead = (
+    <Masthead>
+      <MastheadMain>
+        <MastheadToggle>
+          <PageToggleButton
+            isHamburgerButton
+            aria-label="Main navigation"
+            isSidebarOpen={sidebarOpen}
+            onSidebarToggle={() => setSidebarOpen((o) => !o)}
+          />
+        </MastheadToggle>
+        <MastheadBrand>
+          <strong>Model Manager</strong>
+        </MastheadBrand>
+      </MastheadMain>
+      <MastheadContent>
+        <Toolbar isFullHeight>
+          <ToolbarContent>
+            <ToolbarGroup align={{ default: 'alignEnd' }} gap={{ default: 'gapMd' }}>
+              <ToolbarItem>
+                <LiveBadge />
+              </ToolbarItem>
+              <ToolbarItem visibility={{ default: 'hidden', md: 'visible' }}>
+                <Who />
+              </ToolbarItem>
+              <ToolbarItem>
+                <ToggleGroup aria-label="Theme" isCompact>
+                  <ToggleGroupItem
+                    text="Light"
+                    buttonId="theme-light"
+                    isSelected={theme === 'light'}
+                    onChange={() => choose('light')}
+                  />
+                  <ToggleGroupItem
+                    text="Dark"
+                    buttonId="theme-dark"
+                    isSelected={theme === 'dark'}
+                    onChange={() => choose('dark')}
+                  />
+                </ToggleGroup>
+              </ToolbarItem>
+              <ToolbarItem>
+                <Button variant="secondary" size="sm" onClick={signOut}>
+                  Sign out
+                </Button>
+              </ToolbarItem>
+            </ToolbarGroup>
+          </ToolbarContent>
+        </Toolbar>
+      </MastheadContent>
+    </Masthead>
+  );
+
+  const sidebar = (
+    <PageSidebar isSidebarOpen={sidebarOpen}>
+      <PageSidebarBody>
+        <Nav aria-label="Sections">
+          <NavList>
+            {NAV.map((n) => (
+              <NavItem key={n.to} isActive={location.pathname.startsWith(n.to)}>
+                <NavLink to={n.to}>{n.label}</NavLink>
+              </NavItem>
+            ))}
+          </NavList>
+        </Nav>
+      </PageSidebarBody>
+    </PageSidebar>
+  );
+
+  return (
+    <LiveEvents>
+      <Page
+        masthead={masthead}
+        sidebar={sidebar}
+        isManagedSidebar={false}
+        skipToContent={<SkipToContent href="#main">Skip to content</SkipToContent>}
+        mainContainerId="main"
+        mainTabIndex={0}
+        onPageResize={(_e, { mobileView }) => setSidebarOpen(!mobileView)}
+      >
+        <PageSection>{children}</PageSection>
+      </Page>
+    </LiveEvents>
+  );
+}
