@@ -70,7 +70,16 @@ env MM_STORE=sqlite MM_SQLITE_PATH="$WORK/discovery.sqlite" QUARKUS_HTTP_PORT="$
   HF_ENDPOINT="http://127.0.0.1:$HUB_PORT" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MM_OUTBOX_ENABLED=false \
   java -Xms256m -Xmx512m -jar discovery-service/target/quarkus-app/quarkus-run.jar >"$WORK/discovery.log" 2>&1 &
 PIDS+=($!)
-env MM_STORE=sqlite MM_SQLITE_PATH="$WORK/gateway.sqlite" QUARKUS_HTTP_PORT="$GATEWAY_PORT" \
+# The gateway's store is Postgres, as in production (its token lookup runs on every request); a
+# schema of its own, dropped first. MM_BENCH_GATEWAY_STORE=sqlite measures the local-run store.
+GATEWAY_STORE="${MM_BENCH_GATEWAY_STORE:-postgres}"
+if [[ "$GATEWAY_STORE" == postgres ]]; then
+  psql -h 127.0.0.1 -U postgres -d postgres -qc 'drop schema if exists gateway_bench cascade' >/dev/null
+fi
+env MM_STORE="$GATEWAY_STORE" MM_SCHEMA=gateway_bench MM_SQLITE_PATH="$WORK/gateway.sqlite" \
+  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/postgres \
+  QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/postgres QUARKUS_DATASOURCE_USERNAME=postgres \
+  QUARKUS_HTTP_PORT="$GATEWAY_PORT" \
   MM_GATEWAY_SERVICES_DISCOVERY_SERVICE_URL="http://127.0.0.1:$DISCOVERY_PORT" \
   MM_INTERNAL_TOKEN_PRIVATE_KEY="$WORK/keys/internal.key.pem" MM_AUTH_BOOTSTRAP_TOKEN_FILE="$WORK/admin-token" \
   MM_AUDIT_KEY_DIR="$WORK/keys" MM_NOTIFY_ENABLED=false \
@@ -110,10 +119,15 @@ wait_for "http://127.0.0.1:$GATEWAY_PORT/q/health/live" gateway
 SEARCH="/api/v1/huggingface/search?q=llama&limit=20"
 AUTH="Authorization: Bearer $(tr -d '\n' <"$WORK/admin-token")"
 curl -sf -o /dev/null -H "$AUTH" "http://127.0.0.1:$GATEWAY_PORT$SEARCH"   # fill discovery's cache
-curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT$SEARCH"
+curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT$SEARCH" || { echo "nginx → discovery failed" >&2; exit 1; }
 
-run_wrk() { # connections url seconds (the token is only sent to the gateway; nginx ignores it)
-  wrk -t2 -c"$1" -d"$3s" --latency -H "$AUTH" "$2"
+run_wrk() { # connections url seconds: the API token goes to the gateway only (through nginx it
+  # would reach discovery-service, which verifies any token it is sent and answers 401)
+  if [[ "$2" == "http://127.0.0.1:$GATEWAY_PORT"* ]]; then
+    wrk -t2 -c"$1" -d"$3s" --latency -H "$AUTH" "$2"
+  else
+    wrk -t2 -c"$1" -d"$3s" --latency "$2"
+  fi
 }
 
 summary() { # output -> "rps p50 p99 errors"
@@ -142,4 +156,5 @@ for c in "${LEVELS[@]}"; do
   printf '%-6s %-8s %11s %10s %10s %8s %8s\n' "$c" nginx "$n_rps" "$n_p50" "$n_p99" "$n_non" "$n_sock"
 done
 echo
+echo "gateway store: $GATEWAY_STORE"
 echo "gateway log lines during the run: $(wc -l <"$WORK/gateway.log") ($WORK/gateway.log)"

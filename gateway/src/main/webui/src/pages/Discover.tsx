@@ -18,15 +18,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { Empty, LoadingRows, ProblemAlert, formatBytes } from '../components/States';
+import { formatParams } from '../lib/format';
 
 const FILTERS = ['q', 'architecture', 'license', 'quantization', 'fitsGpu'] as const;
-
-export function formatParams(n: number | null | undefined): string {
-  if (!n) return '—';
-  if (n >= 1e9) return `${(n / 1e9).toFixed(1)} B`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(0)} M`;
-  return String(n);
-}
 
 /** Search the Hub through discovery-service; every filter is in the URL (deep links). */
 export default function Discover() {

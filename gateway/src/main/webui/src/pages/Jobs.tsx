@@ -61,7 +61,11 @@ export default function Jobs() {
     <>
       <Title headingLevel="h1">Jobs</Title>
       <Content component="p">Weight installs with live byte progress. Finished jobs stay here.</Content>
-      <ToggleGroup aria-label="Filter by state" style={{ margin: '1rem 0' }}>
+      <ToggleGroup
+        aria-label="Filter by state"
+        className="mm-filter-toggles"
+        style={{ margin: '1rem 0' }}
+      >
         {STATES.map((s) => (
           <ToggleGroupItem
             key={s || 'all'}

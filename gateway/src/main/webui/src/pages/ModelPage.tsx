@@ -18,7 +18,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, call } from '../api/client';
 import { LoadingRows, ProblemAlert, formatBytes } from '../components/States';
-import { formatParams } from './Discover';
+import { formatCount, formatParams } from '../lib/format';
 
 /** A model's details: parameters, KV cache, the fit table per GPU pool, and its actions. */
 export default function ModelPage() {
@@ -83,10 +83,11 @@ export default function ModelPage() {
               {d!.revision} {d!.commit && <code>{d!.commit.slice(0, 10)}</code>}
             </Item>
             <Item term="Parameters">
-              {formatParams(d!.parameters?.total)}{' '}
-              {Object.entries(d!.parameters?.byDtype ?? {})
-                .map(([t, n]) => `${t}: ${formatParams(n)}`)
-                .join(', ')}
+              {formatParams(d!.parameters?.total)}
+              {Object.keys(d!.parameters?.byDtype ?? {}).length > 0 &&
+                ` (${Object.entries(d!.parameters?.byDtype ?? {})
+                  .map(([t, n]) => `${t} ${formatParams(n)}`)
+                  .join(', ')})`}
             </Item>
             <Item term="Weights size">{formatBytes(d!.weightsBytes)}</Item>
             <Item term="KV cache per token">
@@ -116,8 +117,8 @@ export default function ModelPage() {
                   <Th>GPU</Th>
                   <Th>TP</Th>
                   <Th>Fits</Th>
-                  <Th>Max context</Th>
-                  <Th>Concurrency</Th>
+                  <Th modifier="wrap">Max context</Th>
+                  <Th modifier="wrap">Concurrency</Th>
                   <Th>Margin</Th>
                   <Th>Explanation</Th>
                 </Tr>
@@ -133,7 +134,7 @@ export default function ModelPage() {
                       </Label>
                     </Td>
                     <Td dataLabel="Max context">{(f.maxModelLen ?? 0).toLocaleString()}</Td>
-                    <Td dataLabel="Concurrency">{(f.maxConcurrency ?? 0).toFixed(1)}</Td>
+                    <Td dataLabel="Concurrency">{formatCount(f.maxConcurrency)}</Td>
                     <Td dataLabel="Margin">{formatBytes(f.marginBytes)}</Td>
                     <Td dataLabel="Explanation">{f.explanation}</Td>
                   </Tr>
