@@ -78,10 +78,7 @@ public class InternalTokenFilter implements GatewayFilter {
     request.setHeader(USER, null);
     request.setHeader(
         InternalToken.HEADER,
-        request
-            .caller()
-            .map(caller -> "Bearer " + signer.mint(caller, request.requestId()))
-            .orElse(null));
+        request.caller().map(caller -> "Bearer " + signer.mint(caller)).orElse(null));
     return PROCEED;
   }
 }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -33,6 +36,15 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class InternalTokenFilter {
   private static final Logger LOG = Logger.getLogger(InternalTokenFilter.class);
   private static final String BEARER = "Bearer ";
+
+  /** Tokens remembered at most; past it the memory starts over (each is just verified again). */
+  private static final int MAX_VERIFIED = 10_000;
+
+  /**
+   * Tokens already verified, until they expire: the gateway reuses a caller's token for half its
+   * lifetime, and checking an ES256 signature costs about a millisecond of CPU.
+   */
+  private final Map<String, JsonWebToken> verified = new ConcurrentHashMap<>();
 
   @Inject JWTParser parser;
   @Inject CurrentActor actor;
@@ -66,8 +78,7 @@ public class InternalTokenFilter {
       return unauthorized("The internal token must be sent as a bearer token.", path);
     }
     try {
-      JsonWebToken token = parser.parse(header.substring(BEARER.length()).trim());
-      actor.verified(token);
+      actor.verified(verifiedToken(header.substring(BEARER.length()).trim()));
       return null;
     } catch (ParseException | RuntimeException e) {
       // The reason (expired, bad signature, wrong issuer) is for the log, never for the client;
@@ -76,6 +87,21 @@ public class InternalTokenFilter {
       return unauthorized(
           "The internal token is missing, expired or not signed by the gateway.", path);
     }
+  }
+
+  private JsonWebToken verifiedToken(String raw) throws ParseException {
+    JsonWebToken known = verified.get(raw);
+    if (known != null && Instant.now().getEpochSecond() < known.getExpirationTime()) {
+      return known;
+    }
+    // Unknown, or expired: the parser decides (and refuses what is too old).
+    verified.remove(raw);
+    JsonWebToken token = parser.parse(raw);
+    if (verified.size() >= MAX_VERIFIED) {
+      verified.clear();
+    }
+    verified.put(raw, token);
+    return token;
   }
 
   private static boolean optional(ResourceInfo resource) {

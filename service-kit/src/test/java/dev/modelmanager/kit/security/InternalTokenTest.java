@@ -74,6 +74,18 @@ class InternalTokenTest {
         .body("authenticated", equalTo(true));
   }
 
+  /** Verified tokens are remembered for speed, never past their expiry (plus the 5 s skew). */
+  @Test
+  void aRememberedTokenStillExpires() {
+    String shortLived = InternalTokens.bearerExpiringIn("carol", java.time.Duration.ofSeconds(1));
+    given().header("Authorization", shortLived).get(API).then().statusCode(200);
+    given().header("Authorization", shortLived).get(API).then().statusCode(200);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .pollInterval(java.time.Duration.ofMillis(500))
+        .until(() -> given().header("Authorization", shortLived).get(API).statusCode() == 401);
+  }
+
   @Test
   void aValidTokenPassesAndBecomesTheActor() {
     given()

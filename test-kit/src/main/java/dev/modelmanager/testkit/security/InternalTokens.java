@@ -60,6 +60,11 @@ public final class InternalTokens {
     return "Bearer " + mint(subject, name);
   }
 
+  /** {@code Bearer <token>} for a token valid from now for {@code ttl} only. */
+  public static String bearerExpiringIn(String subject, Duration ttl) {
+    return "Bearer " + sign(claims(subject, subject, Instant.now(), ttl), PAIR);
+  }
+
   /** A token that expired ten minutes ago. */
   public static String expired(String subject) {
     Instant issued = Instant.now().minus(Duration.ofMinutes(11));
