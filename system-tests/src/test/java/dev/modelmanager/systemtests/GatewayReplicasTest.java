@@ -10,10 +10,6 @@ import dev.modelmanager.testkit.kafka.KafkaBroker;
 import dev.modelmanager.testkit.postgres.PostgresResource;
 import dev.modelmanager.testkit.security.InternalTokens;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,22 +37,13 @@ class GatewayReplicasTest {
   private static final Path ROOT =
       Path.of(System.getProperty("mm.repo.root", "..")).toAbsolutePath().normalize();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final String SCHEMA = "gateway_replicas";
   private static final String ADMIN = ApiTokenFormat.generate();
 
-  private static final List<Replica> REPLICAS = new ArrayList<>();
+  private static final List<PackagedService> REPLICAS = new ArrayList<>();
   private static KafkaBroker kafka;
   private static PostgresResource.Endpoint postgres;
   private static Path work;
-
-  /** One gateway process. */
-  record Replica(String name, int port, Process process, Path log) {
-    String url(String path) {
-      return "http://127.0.0.1:" + port + path;
-    }
-  }
 
   @BeforeAll
   static void up() throws Exception {
@@ -69,15 +56,15 @@ class GatewayReplicasTest {
     }
     // One after the other: the first migrates the schema and makes the audit key pair.
     for (String name : List.of("a", "b")) {
-      Replica r = start(name);
+      PackagedService r = start(name);
       REPLICAS.add(r);
-      awaitReady(r);
+      awaitServing(r);
     }
   }
 
   @AfterAll
   static void down() {
-    REPLICAS.forEach(GatewayReplicasTest::stop);
+    REPLICAS.forEach(PackagedService::stop);
     if (kafka != null) {
       kafka.stop();
     }
@@ -85,8 +72,8 @@ class GatewayReplicasTest {
 
   @Test
   void aTokenMadeOnOneReplicaWorksOnTheOtherUntilItIsRevokedThere() throws Exception {
-    Replica a = REPLICAS.get(0);
-    Replica b = REPLICAS.get(1);
+    PackagedService a = REPLICAS.get(0);
+    PackagedService b = REPLICAS.get(1);
     HttpResponse<String> created =
         send(
             a,
@@ -115,20 +102,25 @@ class GatewayReplicasTest {
   void concurrentWritesThroughBothReplicasKeepOneVerifiableAuditChain() throws Exception {
     List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
-      Replica via = REPLICAS.get(i % 2);
+      PackagedService via = REPLICAS.get(i % 2);
       String body =
           "{\"name\":\"chain-" + i + "\",\"role\":\"viewer\",\"scopes\":[\"weights:read\"]}";
       calls.add(
-          HTTP.sendAsync(
-              request(via, ADMIN, "POST", "/api/v1/tokens", body),
-              HttpResponse.BodyHandlers.ofString()));
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return send(via, ADMIN, "POST", "/api/v1/tokens", body);
+                } catch (IOException | InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              }));
     }
     for (CompletableFuture<HttpResponse<String>> call : calls) {
       HttpResponse<String> r = call.get(60, TimeUnit.SECONDS);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
 
-    for (Replica via : REPLICAS) {
+    for (PackagedService via : REPLICAS) {
       await()
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
@@ -154,54 +146,32 @@ class GatewayReplicasTest {
 
   // --- processes ---
 
-  private static Replica start(String name) throws IOException {
-    Path jar = ROOT.resolve("gateway/target/quarkus-app/quarkus-run.jar");
-    assertThat(jar).as("the gateway is packaged").exists();
-    int port = freePort();
-    Path log = work.resolve(name + ".log");
-    Files.deleteIfExists(log);
-    ProcessBuilder pb =
-        new ProcessBuilder("java", "-Xms64m", "-Xmx320m", "-jar", jar.toString())
-            .directory(work.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    Map<String, String> env = pb.environment();
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-    env.put("MM_STORE", "postgres");
-    env.put("MM_SCHEMA", SCHEMA);
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
-    env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
-    env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    env.put("MM_INTERNAL_TOKEN_PRIVATE_KEY", InternalTokens.privateKey().toString());
-    // The admin credential from a Secret, the same for both, as in Kubernetes.
-    env.put("MM_AUTH_BOOTSTRAP_TOKEN", ADMIN);
-    env.put("MM_AUDIT_KEY_DIR", work.resolve("keys").toString());
-    return new Replica(name, port, pb.start(), log);
+  private static PackagedService start(String name) throws IOException {
+    return PackagedService.start(
+        "gateway",
+        name,
+        work,
+        Map.of(
+            "MM_STORE", "postgres",
+            "MM_SCHEMA", SCHEMA,
+            "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
+            "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(),
+            "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
+            "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+            "MM_INTERNAL_TOKEN_PRIVATE_KEY", InternalTokens.privateKey().toString(),
+            // The admin credential from a Secret, the same for both, as in Kubernetes.
+            "MM_AUTH_BOOTSTRAP_TOKEN", ADMIN,
+            "MM_AUDIT_KEY_DIR", work.resolve("keys").toString()));
   }
 
-  private static void stop(Replica r) {
-    if (r.process().isAlive()) {
-      r.process().destroy();
-      try {
-        if (!r.process().waitFor(30, TimeUnit.SECONDS)) {
-          r.process().destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private static void awaitReady(Replica r) {
+  /** Serving its own API (readiness also wants services this test does not run). */
+  private static void awaitServing(PackagedService r) {
     await()
         .atMost(Duration.ofSeconds(180))
         .pollInterval(Duration.ofMillis(500))
         .until(
             () -> {
-              assertThat(r.process().isAlive())
-                  .as("replica %s exited:%n%s", r.name(), tail(r.log()))
-                  .isTrue();
+              assertThat(r.process.isAlive()).as("%s exited:%n%s", r.name, r.tail()).isTrue();
               try {
                 return send(r, ADMIN, "GET", "/api/v1/me", null).statusCode() == 200;
               } catch (IOException e) {
@@ -210,41 +180,9 @@ class GatewayReplicasTest {
             });
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static HttpRequest request(
-      Replica via, String token, String method, String path, String json) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(via.url(path)))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token);
-    if (json != null) {
-      b.header("Content-Type", "application/json");
-    }
-    return b.method(
-            method,
-            json == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json))
-        .build();
-  }
-
   private static HttpResponse<String> send(
-      Replica via, String token, String method, String path, String json)
+      PackagedService via, String token, String method, String path, String json)
       throws IOException, InterruptedException {
-    return HTTP.send(request(via, token, method, path, json), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException e) {
-      return "(no log)";
-    }
+    return via.send(method, path, "Bearer " + token, json);
   }
 }
