@@ -137,6 +137,27 @@ class ApiTokensTest {
   }
 
   @Test
+  void aTokenRevokedStraightInTheDatabaseIsRefusedAtOnce() throws Exception {
+    JsonPath created = create("revoke-by-sql", VIEWER_SCOPES, "viewer");
+    String token = created.getString("token");
+    as(token).get("/api/v1/gpus").then().statusCode(200); // now remembered by the gateway
+    PostgresResource.Endpoint pg = PostgresResource.endpoint();
+    try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), "");
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "update gateway.api_token set revoked_at = now() where id = '"
+              + created.getString("id")
+              + "'");
+    }
+    // The trigger's NOTIFY reaches the gateway a few milliseconds after the commit; without it the
+    // remembered token would be served for mm.auth.tokens.cache-ttl (60 s).
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> as(token).get("/api/v1/gpus").statusCode() == 401);
+  }
+
+  @Test
   void rotationKeepsTheOldSecretForTheGracePeriodOnly() {
     JsonPath created = create("rotate-me", VIEWER_SCOPES, "viewer");
     String old = created.getString("token");

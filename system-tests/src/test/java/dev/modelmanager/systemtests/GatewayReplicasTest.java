@@ -93,7 +93,8 @@ class GatewayReplicasTest {
     HttpResponse<String> revoked =
         send(a, ADMIN, "DELETE", "/api/v1/tokens/" + token.get("id").asText(), null);
     assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
-    // The very next request on the other replica: no cache keeps a revoked token alive.
+    // The very next request on the other replica: B remembered the token (it answered /me above),
+    // and the revocation's Postgres NOTIFY emptied B's cache at commit.
     assertThat(send(b, secret, "GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
     assertThat(send(a, secret, "GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
   }

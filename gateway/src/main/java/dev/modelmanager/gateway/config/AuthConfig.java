@@ -53,6 +53,19 @@ public interface AuthConfig {
     /** A use is written to {@code lastUsedAt} at most this often per token. */
     @WithDefault("60s")
     Duration touchInterval();
+
+    /**
+     * How long a verified token is remembered without asking the store again. A revocation,
+     * rotation or any change to a token row is broadcast to every replica (Postgres {@code NOTIFY})
+     * and empties the cache at once; this bound only matters if that broadcast is lost. {@code 0s}
+     * turns the cache off (every request reads the store).
+     */
+    @WithDefault("60s")
+    Duration cacheTtl();
+
+    /** The most verified tokens remembered at once; the cache is emptied when it is full. */
+    @WithDefault("10000")
+    int cacheSize();
   }
 
   /** Refused credentials before an address is throttled. */

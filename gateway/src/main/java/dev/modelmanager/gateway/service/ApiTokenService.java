@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -26,8 +27,8 @@ import org.jboss.logging.Logger;
 /**
  * API tokens: creation (plaintext returned once), lookup on every request, listing, rotation and
  * revocation. A token acts as its owner with the lesser of the owner's role (at creation) and its
- * own, limited to its scopes. Every check reads the store, so a revocation holds on the next
- * request on every gateway replica.
+ * own, limited to its scopes. A verified token is remembered in {@link VerifiedTokenCache}, which
+ * every change to a token empties on every replica, so a revocation holds on the next request.
  */
 @ApplicationScoped
 public class ApiTokenService {
@@ -38,17 +39,19 @@ public class ApiTokenService {
   private final ApiTokenStore store;
   private final AuthConfig config;
   private final Clock clock;
+  private final VerifiedTokenCache cache;
   private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
 
   @Inject
-  ApiTokenService(ApiTokenStore store, AuthConfig config) {
-    this(store, config, Clock.systemUTC());
+  ApiTokenService(ApiTokenStore store, AuthConfig config, VerifiedTokenCache cache) {
+    this(store, config, Clock.systemUTC(), cache);
   }
 
-  ApiTokenService(ApiTokenStore store, AuthConfig config, Clock clock) {
+  ApiTokenService(ApiTokenStore store, AuthConfig config, Clock clock, VerifiedTokenCache cache) {
     this.store = store;
     this.config = config;
     this.clock = clock;
+    this.cache = cache;
   }
 
   /** The caller a presented token stands for; fails when it is unknown, expired or revoked. */
@@ -57,14 +60,27 @@ public class ApiTokenService {
       return Uni.createFrom().failure(refused());
     }
     Instant now = clock.instant();
+    String hash = ApiTokenFormat.hash(plaintext);
+    Optional<ApiToken> remembered = cache.get(hash);
+    if (remembered.isPresent()) {
+      return remembered.get().activeAt(now)
+          ? Uni.createFrom().item(accepted(remembered.get(), now))
+          : Uni.createFrom().failure(refused());
+    }
+    long generation = cache.generation();
     return store
-        .findByHash(ApiTokenFormat.hash(plaintext))
+        .findByHash(hash)
         .map(
             found -> {
               ApiToken token = found.filter(t -> t.activeAt(now)).orElseThrow(this::refused);
-              touchLater(token, now);
-              return callerOf(token);
+              cache.put(hash, token, generation);
+              return accepted(token, now);
             });
+  }
+
+  private Caller accepted(ApiToken token, Instant now) {
+    touchLater(token, now);
+    return callerOf(token);
   }
 
   /** A token that acts for {@code creator}; the plaintext is in the answer and nowhere else. */
@@ -146,6 +162,7 @@ public class ApiTokenService {
     Instant now = clock.instant();
     return get(caller, id)
         .call(t -> store.revoke(t.id(), now))
+        .invoke(cache::invalidateAll)
         .chain(t -> store.findById(t.id()))
         .map(t -> t.orElseThrow());
   }
@@ -190,6 +207,7 @@ public class ApiTokenService {
                       null);
               return store
                   .rotate(old.id(), now.plus(grace), replacement)
+                  .invoke(cache::invalidateAll)
                   .replaceWith(new Created(replacement, plaintext));
             });
   }

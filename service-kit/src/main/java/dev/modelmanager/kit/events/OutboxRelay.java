@@ -1,6 +1,7 @@
 package dev.modelmanager.kit.events;
 
 import dev.modelmanager.kit.config.KitConfig;
+import dev.modelmanager.kit.store.PgListener;
 import dev.modelmanager.kit.store.StoreSelector;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Moves committed outbox rows to Kafka: at least once, in id order. Woken by Postgres NOTIFY (see
- * {@link OutboxListener}) and by a poll timer as the fallback; never runs two drains at once.
- * Publishes the backlog as {@code mm_outbox_pending_events} and {@code
+ * Moves committed outbox rows to Kafka: at least once, in id order. Woken by the Postgres NOTIFY of
+ * the outbox insert trigger (through {@link PgListener}) and by a poll timer as the fallback; never
+ * runs two drains at once. Publishes the backlog as {@code mm_outbox_pending_events} and {@code
  * mm_outbox_oldest_pending_age_seconds}, read every {@code mm.outbox.metrics-interval} (also while
  * the relay is disabled, when the backlog only grows).
  */
@@ -31,7 +32,7 @@ public class OutboxRelay {
   private final StoreSelector selector;
   private final Instance<PostgresOutboxStore> postgres;
   private final Instance<SqliteOutbox> sqlite;
-  private final Instance<OutboxListener> listener;
+  private final Instance<PgListener> listener;
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
   private final AtomicLong published = new AtomicLong();
@@ -48,7 +49,7 @@ public class OutboxRelay {
       StoreSelector selector,
       Instance<PostgresOutboxStore> postgres,
       Instance<SqliteOutbox> sqlite,
-      Instance<OutboxListener> listener,
+      Instance<PgListener> listener,
       MeterRegistry metrics) {
     this.config = config;
     this.vertx = vertx;
@@ -80,7 +81,8 @@ public class OutboxRelay {
     }
     store = chosen;
     if (!selector.sqlite()) {
-      listener.get().listen(this::wake);
+      // A wake on every (re)subscribe too: rows committed while the connection was down.
+      listener.get().listen("mm_outbox_" + config.schema(), payload -> wake(), this::wake);
     }
     timerId = vertx.setPeriodic(config.outbox().pollInterval().toMillis(), id -> wake());
     wake();

@@ -90,6 +90,7 @@ final class BodyWriter {
 
   private static void sleep(long millis) throws IOException {
     try {
+      // A throttled or stalled body, sent as slowly as a real slow CDN would send it.
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

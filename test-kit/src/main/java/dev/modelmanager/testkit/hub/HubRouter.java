@@ -124,6 +124,7 @@ final class HubRouter implements HttpHandler {
       return;
     }
     try {
+      // The fake hub's configured latency: a real server-side delay that the clients must ride out.
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -191,6 +191,7 @@ public final class KafkaBroker implements AutoCloseable {
 
   private static void sleep(long ms) {
     try {
+      // The launcher's pause between probes of the child broker process (not a test's wait).
       Thread.sleep(ms);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

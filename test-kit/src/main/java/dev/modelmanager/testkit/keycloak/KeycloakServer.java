@@ -650,6 +650,7 @@ public final class KeycloakServer {
 
   private static void sleep(long ms) {
     try {
+      // The launcher's pause between probes of the Keycloak process (not a test's wait).
       Thread.sleep(ms);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
