@@ -3,8 +3,8 @@ package dev.modelmanager.deploy.service;
 import dev.modelmanager.deploy.domain.Revision;
 import dev.modelmanager.deploy.domain.RevisionState;
 import dev.modelmanager.deploy.store.RevisionStore;
+import dev.modelmanager.kit.metrics.StateGauges;
 import dev.modelmanager.kit.store.Blocking;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,19 +33,17 @@ public class DeployMetrics {
 
   private final RevisionStore store;
   private final MeterRegistry registry;
-  private final Map<RevisionState, AtomicLong> byState = new EnumMap<>(RevisionState.class);
+  private final StateGauges<RevisionState> byState;
 
   DeployMetrics(RevisionStore store, MeterRegistry registry) {
     this.store = store;
     this.registry = registry;
-    for (RevisionState s : RevisionState.values()) {
-      AtomicLong n = new AtomicLong();
-      byState.put(s, n);
-      Gauge.builder("mm_deploy_deployments", n, AtomicLong::get)
-          .description("Deployments by the state of their newest revision")
-          .tag("state", s.name())
-          .register(registry);
-    }
+    this.byState =
+        new StateGauges<>(
+            registry,
+            "mm_deploy_deployments",
+            "Deployments by the state of their newest revision",
+            RevisionState.class);
     // Every check's counter exists from the start (at 0), so increase() sees its first failure.
     for (String check : CHECKS) {
       registry.counter("mm_deploy_validation_failures_total", "check", label(check));
@@ -79,7 +76,7 @@ public class DeployMetrics {
         after = name;
       }
     } while (names.size() == PAGE);
-    byState.forEach((s, n) -> n.set(counts.getOrDefault(s, 0L)));
+    byState.set(counts);
   }
 
   /** Counts the failed checks of a dry-run. */

@@ -1,5 +1,6 @@
 package dev.modelmanager.weights.service;
 
+import dev.modelmanager.kit.metrics.StateGauges;
 import dev.modelmanager.kit.store.Blocking;
 import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.model.events.EventTypes;
@@ -14,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,7 +30,7 @@ public class ThresholdAlerts {
   private final Transactor tx;
   private final WeightsEvents events;
   private final InstallJobStore jobs;
-  private final Map<InstallState, AtomicLong> byState = new EnumMap<>(InstallState.class);
+  private final StateGauges<InstallState> byState;
   private volatile java.time.Instant oldestQueued;
 
   ThresholdAlerts(
@@ -43,14 +43,9 @@ public class ThresholdAlerts {
     this.tx = tx;
     this.events = events;
     this.jobs = jobs;
-    for (InstallState s : InstallState.values()) {
-      AtomicLong n = new AtomicLong();
-      byState.put(s, n);
-      Gauge.builder("mm_weights_installs", n, AtomicLong::get)
-          .description("Install jobs by state (latest 1000)")
-          .tag("state", s.name())
-          .register(metrics);
-    }
+    this.byState =
+        new StateGauges<>(
+            metrics, "mm_weights_installs", "Install jobs by state", InstallState.class);
     Gauge.builder("mm_weights_queue_oldest_age_seconds", this, ThresholdAlerts::oldestQueuedAge)
         .description("Seconds the oldest install waiting for a runner has been queued (0: none)")
         .register(metrics);
@@ -110,6 +105,6 @@ public class ThresholdAlerts {
     oldestQueued = Blocking.await(jobs::oldestQueuedSince).orElse(null);
     Map<InstallState, Long> counts = new EnumMap<>(InstallState.class);
     Blocking.await(jobs::countByState).forEach((state, n) -> counts.merge(state, n, Long::sum));
-    byState.forEach((s, n) -> n.set(counts.getOrDefault(s, 0L)));
+    byState.set(counts);
   }
 }
