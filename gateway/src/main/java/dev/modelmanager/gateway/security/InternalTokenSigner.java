@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Mints the internal token a forwarded request carries, with SmallRye JWT build. The private key is
@@ -47,7 +48,14 @@ public final class InternalTokenSigner {
   private final Clock clock;
   private final Map<Caller, Minted> minted = new ConcurrentHashMap<>();
 
-  private record Minted(String token, Instant reuseUntil) {}
+  /**
+   * A signed token, reused until {@code reuseUntil}. After that the first request to notice signs
+   * the next one ({@code renewing}) while the others keep using this one until {@code sharedUntil}
+   * (three quarters of its lifetime), so a busy caller's renewal costs one signature, not one per
+   * request in flight.
+   */
+  private record Minted(
+      String token, Instant reuseUntil, Instant sharedUntil, AtomicBoolean renewing) {}
 
   public InternalTokenSigner(PrivateKey key, Duration ttl, Clock clock) {
     this.key = key;
@@ -82,14 +90,23 @@ public final class InternalTokenSigner {
   public String mint(Caller caller) {
     Instant now = clock.instant();
     Minted known = minted.get(caller);
-    if (known != null && now.isBefore(known.reuseUntil())) {
+    if (known != null
+        && (now.isBefore(known.reuseUntil())
+            || (now.isBefore(known.sharedUntil())
+                && !known.renewing().compareAndSet(false, true)))) {
       return known.token();
     }
     String token = sign(caller, now);
     if (minted.size() >= MAX_CALLERS) {
       minted.clear();
     }
-    minted.put(caller, new Minted(token, now.plus(ttl.dividedBy(2))));
+    minted.put(
+        caller,
+        new Minted(
+            token,
+            now.plus(ttl.dividedBy(2)),
+            now.plus(ttl.multipliedBy(3).dividedBy(4)),
+            new AtomicBoolean()));
     return token;
   }
 
