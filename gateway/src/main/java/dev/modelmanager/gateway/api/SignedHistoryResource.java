@@ -43,9 +43,9 @@ public class SignedHistoryResource {
 
   @GET
   @Path("/installs/{id}")
-  // One declared type (RESTEasy negotiates no Multi types); the answer's Content-Type follows the
-  // format.
-  @Produces(Exports.JSON)
+  // As the audit export: one declared type that RESTEasy streams as it is (declared JSON, it would
+  // wrap the chunks in an array of its own); the answer's Content-Type follows the format.
+  @Produces(Exports.CSV)
   @Operation(
       summary = "Signed history of an install job",
       description =
@@ -63,7 +63,7 @@ public class SignedHistoryResource {
 
   @GET
   @Path("/deployments/{name}")
-  @Produces(Exports.JSON)
+  @Produces(Exports.CSV)
   @Operation(
       summary = "Signed history of a deployment",
       description =
