@@ -276,10 +276,7 @@ public class InstallExecutor {
         }
         // Saved every tick (the job resource is live); announced at most once per interval, and
         // whenever the state changes (the gateway signs each state into the job's history).
-        save(
-            job,
-            h,
-            progress.eventDue() || verifying ? EventTypes.WEIGHTS_INSTALL_PROGRESSED : null);
+        save(job, h, progress.eventDue(verifying) ? EventTypes.WEIGHTS_INSTALL_PROGRESSED : null);
       } catch (ExecutionException e) {
         d.awaitWorkers(Duration.ofSeconds(2));
         if (e.getCause() instanceof RuntimeException r) {
