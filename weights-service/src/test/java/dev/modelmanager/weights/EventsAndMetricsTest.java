@@ -103,7 +103,8 @@ class EventsAndMetricsTest {
     return events(subject).stream().map(e -> e.path("type").asText()).toList();
   }
 
-  private static List<JsonNode> events(String subject) {
+  /** The events on {@code mm.weights} keyed {@code subject}, in order. */
+  static List<JsonNode> events(String subject) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.broker().bootstrapServers());
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
