@@ -96,6 +96,19 @@ class TransferFaultsTest {
     JsonPath job = Installs.awaitState(id, MINUTE, "SUCCEEDED", "FAILED");
     assertThat(job.getString("state")).as(job.prettify()).isEqualTo("SUCCEEDED");
     assertNoRangeOverlaps("mm-test/cancel", retry, persisted);
+    // The retry is announced: the job is QUEUED again between its cancellation and its success.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(EventsAndMetricsTest.events(id))
+                    .extracting(
+                        e ->
+                            e.path("type").asText().replaceAll(".*\\.", "")
+                                + " "
+                                + e.path("data").path("state").asText())
+                    .containsSubsequence(
+                        "cancelled CANCELLED", "progressed QUEUED", "succeeded SUCCEEDED"));
   }
 
   @Test

@@ -12,7 +12,11 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>{"seq":…,"time":"…Z","kind":…,"actorSubject":…,"actorName":…,"authMethod":…,"tokenId":…,
  * "action":…,"targets":[…],"outcome":…,"requestId":…,"clientAddress":…,"eventId":…,
- * "prevHash":…,"keyId":…}</pre>
+ * "details":{…},"prevHash":…,"keyId":…}</pre>
+ *
+ * <p>{@code details} is there only when the record has details (records of background work: the job
+ * or revision history record's content), its keys sorted, its values strings; without details the
+ * key is left out, so records written before details existed verify unchanged.
  *
  * <p>{@code time} is {@code Instant.toString()} of a millisecond instant. Anyone holding an
  * exported record and the public key can rebuild these bytes and check the signature (see
@@ -39,6 +43,10 @@ public final class AuditCanonical {
     n.put("requestId", e.requestId());
     n.put("clientAddress", e.clientAddress());
     n.put("eventId", e.eventId());
+    if (!e.details().isEmpty()) {
+      ObjectNode details = n.putObject("details");
+      e.details().forEach(details::put);
+    }
     n.put("prevHash", prevHash);
     n.put("keyId", keyId);
     try {

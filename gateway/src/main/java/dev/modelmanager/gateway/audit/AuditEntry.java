@@ -2,8 +2,12 @@ package dev.modelmanager.gateway.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What happened, before it joins the chain: one mutating or denied request, or one background
@@ -19,6 +23,9 @@ import java.util.Objects;
  * @param requestId the request id, or null
  * @param clientAddress the caller's address as the gateway saw it, or null
  * @param eventId the CloudEvent id for outcomes (a redelivered event is recorded once), else null
+ * @param details for records of background work, the content of the job or revision history record
+ *     the event reported (repo, commit, location, state, bytes, reason, …), as text values sorted
+ *     by key; empty for requests
  */
 public record AuditEntry(
     Instant time,
@@ -29,7 +36,8 @@ public record AuditEntry(
     String outcome,
     String requestId,
     String clientAddress,
-    String eventId) {
+    String eventId,
+    SortedMap<String, String> details) {
 
   public static final String REQUEST = "request";
   public static final String EVENT = "event";
@@ -41,6 +49,35 @@ public record AuditEntry(
     Objects.requireNonNull(action, "action");
     targets = targets == null ? List.of() : List.copyOf(targets);
     Objects.requireNonNull(outcome, "outcome");
+    details = sorted(details);
+  }
+
+  /** An entry without details (every request record). */
+  public AuditEntry(
+      Instant time,
+      String kind,
+      Actor actor,
+      String action,
+      List<String> targets,
+      String outcome,
+      String requestId,
+      String clientAddress,
+      String eventId) {
+    this(time, kind, actor, action, targets, outcome, requestId, clientAddress, eventId, null);
+  }
+
+  /** {@code details} without null keys or values, sorted by key, unmodifiable. */
+  public static SortedMap<String, String> sorted(Map<String, String> details) {
+    TreeMap<String, String> copy = new TreeMap<>();
+    if (details != null) {
+      details.forEach(
+          (k, v) -> {
+            if (k != null && v != null) {
+              copy.put(k, v);
+            }
+          });
+    }
+    return Collections.unmodifiableSortedMap(copy);
   }
 
   /**

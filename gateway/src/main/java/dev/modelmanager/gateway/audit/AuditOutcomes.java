@@ -7,26 +7,37 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns the outcome events of background work (an install that succeeded, failed or was cancelled,
- * a revision that became READY or FAILED, a merged catalog PR) into audit records, linked to the
- * actor who started the work: the event data's {@code actor} (a subject string, or an object with
- * {@code subject}, {@code name}, {@code authMethod}, {@code tokenId}), else {@code system}.
+ * Turns the events of background work into signed audit records, linked to the actor who started
+ * the work (the event data's {@code actor}: a subject string, or an object with {@code subject},
+ * {@code name}, {@code authMethod}, {@code tokenId}; else {@code system}). Every state an install
+ * job or a deployment revision reaches is recorded with the content of its history record as the
+ * entry's {@code details}, so the job and deployment history is signed like the rest of the trail
+ * (docs/audit.md, "Signed job and deployment history").
  */
 @ApplicationScoped
 public class AuditOutcomes {
-  /** The recorded event types and the outcome each stands for. */
+  /** The action prefix of every install job's history record. */
+  public static final String INSTALL_HISTORY = "EVENT dev.modelmanager.weights.install.";
+
+  /** The action prefix of every deployment's history record (revisions and requests). */
+  public static final String DEPLOYMENT_HISTORY = "EVENT dev.modelmanager.deploy.";
+
+  /** Recorded event types whose outcome word is fixed; installs and revisions add their states. */
   static final Map<String, String> OUTCOMES =
       Map.of(
           EventTypes.WEIGHTS_INSTALL_SUCCEEDED, "succeeded",
           EventTypes.WEIGHTS_INSTALL_FAILED, "failed",
           EventTypes.WEIGHTS_INSTALL_CANCELLED, "cancelled",
-          EventTypes.DEPLOY_REVISION_READY, "ready",
-          EventTypes.DEPLOY_REVISION_FAILED, "failed",
+          EventTypes.DEPLOY_DEPLOYMENT_ACTIVATED, "activated",
+          EventTypes.DEPLOY_DEPLOYMENT_ROLLED_BACK, "rolled-back",
+          EventTypes.DEPLOY_DEPLOYMENT_DEACTIVATED, "deactivated",
           EventTypes.CATALOG_PR_MERGED, "merged");
 
   private static final List<String> TARGET_FIELDS =
@@ -39,20 +50,37 @@ public class AuditOutcomes {
   }
 
   /**
-   * Records {@code event} when it is an outcome; completes once the record is in the chain (a
-   * redelivered event is recorded once: its id is kept with the record).
+   * Records {@code event} when it is recorded at all; completes once the record is in the chain (a
+   * redelivered event is recorded once: its id is kept with the record). A progress event is
+   * recorded only when it reports a state the job's last history record does not have.
    */
   public Uni<Void> record(CloudEvent event) {
-    return entry(event).map(trail::recordDurably).orElseGet(() -> Uni.createFrom().voidItem());
+    Optional<AuditEntry> entry = entry(event);
+    if (entry.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    if (!EventTypes.WEIGHTS_INSTALL_PROGRESSED.equals(event.type())) {
+      return trail.recordDurably(entry.get());
+    }
+    // The job's events arrive in order (one partition per job id), each recorded before the next
+    // is taken, so the newest history record is the state the job was last seen in.
+    return trail
+        .list(AuditQuery.history(event.subject(), INSTALL_HISTORY), 1, null)
+        .chain(
+            last ->
+                !last.items().isEmpty()
+                        && last.items().get(0).entry().outcome().equals(entry.get().outcome())
+                    ? Uni.createFrom().voidItem()
+                    : trail.recordDurably(entry.get()));
   }
 
-  /** The audit entry for {@code event}, or empty when it is not an outcome. */
+  /** The audit entry for {@code event}, or empty when it is not recorded. */
   public static Optional<AuditEntry> entry(CloudEvent event) {
-    String outcome = OUTCOMES.get(event.type());
+    JsonNode data = event.data();
+    String outcome = outcome(event.type(), data);
     if (outcome == null) {
       return Optional.empty();
     }
-    JsonNode data = event.data();
     List<String> targets = new ArrayList<>();
     if (event.subject() != null && !event.subject().isBlank()) {
       targets.add(event.subject());
@@ -78,7 +106,57 @@ public class AuditOutcomes {
             outcome,
             text(data, "requestId"),
             null,
-            event.id()));
+            event.id(),
+            AuditEntry.sorted(details(data))));
+  }
+
+  /**
+   * The outcome word of a recorded event type: the fixed word of {@link #OUTCOMES}, the job's state
+   * for a created or progressed install ({@code queued}, {@code resolving}, {@code downloading},
+   * …), the revision's state for {@code deploy.revision.<state>}; null for an event not recorded.
+   */
+  static String outcome(String type, JsonNode data) {
+    String fixed = OUTCOMES.get(type);
+    if (fixed != null) {
+      return fixed;
+    }
+    if (EventTypes.WEIGHTS_INSTALL_CREATED.equals(type)
+        || EventTypes.WEIGHTS_INSTALL_PROGRESSED.equals(type)) {
+      String state = text(data, "state");
+      return state == null ? null : state.toLowerCase(Locale.ROOT);
+    }
+    if (type != null
+        && type.startsWith(EventTypes.DEPLOY_REVISION_PREFIX)
+        && type.length() > EventTypes.DEPLOY_REVISION_PREFIX.length()) {
+      return type.substring(EventTypes.DEPLOY_REVISION_PREFIX.length());
+    }
+    return null;
+  }
+
+  /**
+   * The history record's content: every scalar field of the event's data but {@code actor} (which
+   * has fields of its own), as text; a failure's problem ({@code error}) becomes {@code reason},
+   * its detail or else its title, unless the data has a {@code reason}.
+   */
+  static Map<String, String> details(JsonNode data) {
+    Map<String, String> details = new HashMap<>();
+    if (data == null || !data.isObject()) {
+      return details;
+    }
+    data.fields()
+        .forEachRemaining(
+            f -> {
+              if (!"actor".equals(f.getKey()) && f.getValue().isValueNode()) {
+                String value = f.getValue().isNull() ? null : f.getValue().asText();
+                details.put(f.getKey(), value);
+              }
+            });
+    JsonNode error = data.get("error");
+    if (details.get("reason") == null && error != null && error.isObject()) {
+      String reason = text(error, "detail");
+      details.put("reason", reason != null ? reason : text(error, "title"));
+    }
+    return details;
   }
 
   /** Who started the work an event reports: its data's {@code actor}, else {@code system}. */

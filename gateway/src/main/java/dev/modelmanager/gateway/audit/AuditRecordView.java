@@ -1,7 +1,10 @@
 package dev.modelmanager.gateway.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An audit record as the API shows and exports it. Every field of the canonical form is here (
@@ -22,12 +25,18 @@ public record AuditRecordView(
     String requestId,
     String clientAddress,
     String eventId,
+    Map<String, String> details,
     String prevHash,
     String keyId,
     String hash,
     String signature) {
 
-  /** The CSV columns, in order; {@code targets} is space-separated there. */
+  private static final ObjectMapper PLAIN = new ObjectMapper();
+
+  /**
+   * The CSV columns, in order; {@code targets} is space-separated there, {@code details} compact
+   * JSON.
+   */
   public static final List<String> COLUMNS =
       List.of(
           "id",
@@ -43,6 +52,7 @@ public record AuditRecordView(
           "requestId",
           "clientAddress",
           "eventId",
+          "details",
           "prevHash",
           "keyId",
           "hash",
@@ -64,6 +74,7 @@ public record AuditRecordView(
         e.requestId(),
         e.clientAddress(),
         e.eventId(),
+        e.details().isEmpty() ? null : e.details(),
         r.prevHash(),
         r.keyId(),
         r.hash(),
@@ -86,10 +97,19 @@ public record AuditRecordView(
       requestId,
       clientAddress,
       eventId,
+      details == null ? null : json(details),
       prevHash,
       keyId,
       hash,
       signature
     };
+  }
+
+  private static String json(Map<String, String> details) {
+    try {
+      return PLAIN.writeValueAsString(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -19,11 +19,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /** The SQL both audit adapters share; the subclasses supply the dialect. */
 abstract class SqlAuditStore implements AuditStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
 
   /** The pool the audit writes and reads go through. */
   protected abstract Pool pool();
@@ -54,7 +56,8 @@ abstract class SqlAuditStore implements AuditStore {
   private String columns() {
     return "seq, time, kind, actor_subject, actor_name, auth_method, token_id, action, "
         + targetsSelect()
-        + ", outcome, request_id, client_address, event_id, prev_hash, hash, key_id, signature";
+        + ", outcome, request_id, client_address, event_id, details, prev_hash, hash, key_id,"
+        + " signature";
   }
 
   @Override
@@ -120,6 +123,7 @@ abstract class SqlAuditStore implements AuditStore {
     p.put("request", e.requestId());
     p.put("address", e.clientAddress());
     p.put("event", e.eventId());
+    p.put("details", e.details().isEmpty() ? null : json(e.details()));
     p.put("prev", r.prevHash());
     p.put("hash", r.hash());
     p.put("key", r.keyId());
@@ -129,12 +133,12 @@ abstract class SqlAuditStore implements AuditStore {
             "insert into "
                 + records()
                 + "(seq, time, kind, actor_subject, actor_name, auth_method, token_id, action,"
-                + " targets, outcome, request_id, client_address, event_id, prev_hash, hash,"
-                + " key_id, signature) values (#{seq}, #{time}, #{kind}, #{subject}, #{name},"
-                + " #{method}, #{token}, #{action}, "
+                + " targets, outcome, request_id, client_address, event_id, details, prev_hash,"
+                + " hash, key_id, signature) values (#{seq}, #{time}, #{kind}, #{subject},"
+                + " #{name}, #{method}, #{token}, #{action}, "
                 + targetsInsert("targets")
-                + ", #{outcome}, #{request}, #{address}, #{event}, #{prev}, #{hash}, #{key},"
-                + " #{signature})")
+                + ", #{outcome}, #{request}, #{address}, #{event}, #{details}, #{prev}, #{hash},"
+                + " #{key}, #{signature})")
         .execute(p)
         .replaceWithVoid();
   }
@@ -162,6 +166,11 @@ abstract class SqlAuditStore implements AuditStore {
     if (q.action() != null) {
       where.add("action = #{action}");
       p.put("action", q.action());
+    }
+    if (q.actionPrefix() != null) {
+      // substr, not like: the prefix is taken literally (no % or _ wildcards).
+      where.add("substr(action, 1, " + q.actionPrefix().length() + ") = #{actionPrefix}");
+      p.put("actionPrefix", q.actionPrefix());
     }
     if (q.outcome() != null) {
       where.add("outcome = #{outcome}");
@@ -235,7 +244,8 @@ abstract class SqlAuditStore implements AuditStore {
             nz(r.getString("outcome")),
             r.getString("request_id"),
             r.getString("client_address"),
-            r.getString("event_id"));
+            r.getString("event_id"),
+            details(r.getString("details")));
     return new AuditRecord(
         r.getLong("seq"),
         e,
@@ -253,11 +263,26 @@ abstract class SqlAuditStore implements AuditStore {
     return value == null ? "" : value;
   }
 
-  private static String json(List<String> targets) {
+  private static String json(Object value) {
     try {
-      return JSON.writeValueAsString(targets);
+      return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The details column read back; a row edited into something that is not a JSON object of text
+   * values shows as one {@code unreadable} value, which verify flags.
+   */
+  private static SortedMap<String, String> details(String details) {
+    if (details == null) {
+      return AuditEntry.sorted(null);
+    }
+    try {
+      return AuditEntry.sorted(JSON.readValue(details, TEXTS));
+    } catch (JsonProcessingException e) {
+      return AuditEntry.sorted(Map.of("unreadable", details));
     }
   }
 

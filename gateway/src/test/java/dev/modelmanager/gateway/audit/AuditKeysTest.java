@@ -3,11 +3,13 @@ package dev.modelmanager.gateway.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,5 +91,60 @@ class AuditKeysTest {
     assertThat(AuditChain.intact(rehashed, published)).isFalse();
     AuditKeys other = AuditKeys.inDirectory(dir.resolve("other"));
     assertThat(AuditChain.intact(r, other.publicKey())).isFalse();
+  }
+
+  @Test
+  void detailsAreSignedSortedAndARecordWithoutThemKeepsItsOldCanonicalForm() {
+    AuditKeys keys = AuditKeys.inDirectory(dir);
+    AuditEntry.Actor actor = new AuditEntry.Actor("alice", null, null, null);
+    Instant t = Instant.parse("2025-01-02T03:04:05Z");
+    AuditEntry plain =
+        new AuditEntry(
+            t, AuditEntry.EVENT, actor, "EVENT x", List.of("j1"), "queued", null, null, "e1");
+    // The form records had before details existed, byte for byte.
+    assertThat(new String(AuditCanonical.bytes(7, plain, "p", "k"), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"seq\":7,\"time\":\"2025-01-02T03:04:05Z\",\"kind\":\"event\",\"actorSubject\":"
+                + "\"alice\",\"actorName\":\"alice\",\"authMethod\":\"none\",\"tokenId\":null,"
+                + "\"action\":\"EVENT x\",\"targets\":[\"j1\"],\"outcome\":\"queued\",\"requestId\":"
+                + "null,\"clientAddress\":null,\"eventId\":\"e1\",\"prevHash\":\"p\",\"keyId\":\"k\"}");
+
+    AuditEntry detailed =
+        new AuditEntry(
+            t,
+            AuditEntry.EVENT,
+            actor,
+            "EVENT x",
+            List.of("j1"),
+            "queued",
+            null,
+            null,
+            "e1",
+            AuditEntry.sorted(Map.of("repo", "a/b", "bytesDone", "0", "commit", "c\n\"1\"")));
+    assertThat(new String(AuditCanonical.bytes(7, detailed, "p", "k"), StandardCharsets.UTF_8))
+        .contains(
+            "\"eventId\":\"e1\",\"details\":{\"bytesDone\":\"0\",\"commit\":\"c\\n\\\"1\\\"\","
+                + "\"repo\":\"a/b\"},\"prevHash\":\"p\"");
+
+    AuditChain chain = new AuditChain(keys);
+    AuditRecord r = chain.seal(1, detailed, AuditChain.GENESIS);
+    assertThat(AuditChain.intact(r, keys.publicKey())).isTrue();
+    AuditEntry otherCommit =
+        new AuditEntry(
+            t,
+            AuditEntry.EVENT,
+            actor,
+            "EVENT x",
+            List.of("j1"),
+            "queued",
+            null,
+            null,
+            "e1",
+            AuditEntry.sorted(Map.of("repo", "a/b", "bytesDone", "0", "commit", "d")));
+    assertThat(
+            AuditChain.intact(
+                new AuditRecord(1, otherCommit, r.prevHash(), r.hash(), r.keyId(), r.signature()),
+                keys.publicKey()))
+        .isFalse();
   }
 }

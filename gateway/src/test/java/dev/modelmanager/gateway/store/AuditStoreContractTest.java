@@ -121,6 +121,42 @@ class AuditStoreContractTest {
   }
 
   @StoreContract
+  void detailsComeBackAsSignedAndTheHistoryFilterTakesItsPrefixLiterally(StoreKind kind)
+      throws Throwable {
+    AuditStore store = store(kind);
+    String job = unique("job");
+    AuditEntry.Actor actor = new AuditEntry.Actor(unique("actor"), null, null, null);
+    List<AuditEntry> entries = new ArrayList<>();
+    for (String action : List.of("EVENT a_b.created", "EVENT aXb.created", "EVENT c.failed")) {
+      entries.add(
+          new AuditEntry(
+              Instant.now(),
+              AuditEntry.EVENT,
+              actor,
+              action,
+              List.of(job),
+              "queued",
+              null,
+              null,
+              UUID.randomUUID().toString(),
+              AuditEntry.sorted(
+                  java.util.Map.of(
+                      "repo", "acme/m", "reason", "quote \" backslash \\ é 🚀", "z", "1"))));
+    }
+    List<AuditRecord> written = await(() -> store.append(entries, chain()));
+
+    List<AuditRecord> found =
+        await(() -> store.find(AuditQuery.history(job, "EVENT a_b."), null, true, 10));
+    // "a_b." matches literally: not "aXb." (as LIKE's _ wildcard would), not "c.".
+    assertThat(found).containsExactly(written.get(0));
+    assertThat(found.get(0).entry().details()).isEqualTo(entries.get(0).details());
+    assertThat(found.get(0).entry().details().keySet()).containsExactly("reason", "repo", "z");
+    assertThat(AuditChain.intact(found.get(0), appTrail.keys().publicKey())).isTrue();
+    assertThat(await(() -> store.find(AuditQuery.history(job, "EVENT a%"), null, true, 10)))
+        .isEmpty();
+  }
+
+  @StoreContract
   void anOutcomeEventDeliveredTwiceIsRecordedOnce(StoreKind kind) throws Throwable {
     AuditStore store = store(kind);
     String actor = unique("actor");

@@ -164,7 +164,7 @@ public class InstallExecutor {
     if (job.commit == null
         || job.state == InstallState.QUEUED
         || job.state == InstallState.RESOLVING) {
-      move(job, h, InstallState.RESOLVING, null);
+      move(job, h, InstallState.RESOLVING);
       files = resolve(job, h, repo, location);
       if (files == null) {
         return;
@@ -242,7 +242,7 @@ public class InstallExecutor {
             - missing.stream().mapToLong(PlannedFile::size).sum();
     if (job.state != InstallState.VERIFYING) {
       // A job taken over while VERIFYING stays there: only its missing parts are fetched.
-      move(job, h, InstallState.DOWNLOADING, null);
+      move(job, h, InstallState.DOWNLOADING);
     }
     JobDownload d =
         new JobDownload(engine, repo, job.commit, job.location, layout, missing, present);
@@ -270,11 +270,13 @@ public class InstallExecutor {
                     progress.eta(job.bytesTotal, bytes),
                     layout,
                     repo));
-        if (job.state == InstallState.DOWNLOADING && d.allBytesReceived()) {
+        boolean verifying = job.state == InstallState.DOWNLOADING && d.allBytesReceived();
+        if (verifying) {
           job.moveTo(InstallState.VERIFYING, Instant.now());
         }
-        // Saved every tick (the job resource is live); announced at most once per interval.
-        save(job, h, progress.eventDue() ? EventTypes.WEIGHTS_INSTALL_PROGRESSED : null);
+        // Saved every tick (the job resource is live); announced at most once per interval, and
+        // whenever the state changes (the gateway signs each state into the job's history).
+        save(job, h, progress.eventDue(verifying) ? EventTypes.WEIGHTS_INSTALL_PROGRESSED : null);
       } catch (ExecutionException e) {
         d.awaitWorkers(Duration.ofSeconds(2));
         if (e.getCause() instanceof RuntimeException r) {
@@ -302,7 +304,7 @@ public class InstallExecutor {
   private void finalizeSnapshot(
       InstallJob job, JobHandle h, RepoId repo, HubCacheLayout layout, List<PlannedFile> files)
       throws IOException {
-    move(job, h, InstallState.FINALIZING, null);
+    move(job, h, InstallState.FINALIZING);
     for (PlannedFile f : files) {
       if (!layout.hasBlob(repo, f.blob(), f.size())) {
         throw new ProblemException(
@@ -346,12 +348,14 @@ public class InstallExecutor {
     }
   }
 
-  private void move(InstallJob job, JobHandle h, InstallState state, String eventType) {
+  /** Moves the job to {@code state} and saves it; a change of state is announced (progressed). */
+  private void move(InstallJob job, JobHandle h, InstallState state) {
     checkStop(h);
-    if (job.state != state) {
+    boolean changed = job.state != state;
+    if (changed) {
       job.moveTo(state, Instant.now());
     }
-    save(job, h, eventType);
+    save(job, h, changed ? EventTypes.WEIGHTS_INSTALL_PROGRESSED : null);
   }
 
   private static void checkStop(JobHandle h) {

@@ -43,10 +43,13 @@ final class JobProgress {
     return rate > 0 ? (long) Math.ceil((bytesTotal - bytes) / rate) : null;
   }
 
-  /** Whether a progress event is due; if so, the next one waits a full interval. */
-  boolean eventDue() {
+  /**
+   * Whether a progress event is due: {@code stateChanged} (a change of state is always announced)
+   * or a full interval since the last one; if so, the next one waits a full interval.
+   */
+  boolean eventDue(boolean stateChanged) {
     long now = System.nanoTime();
-    if (now - lastEvent >= eventInterval.toNanos()) {
+    if (stateChanged || now - lastEvent >= eventInterval.toNanos()) {
       lastEvent = now;
       return true;
     }

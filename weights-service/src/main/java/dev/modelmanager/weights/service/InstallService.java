@@ -199,9 +199,23 @@ public class InstallService {
             });
   }
 
-  /** Queues a failed or cancelled job again; verified blobs and persisted parts are kept. */
+  /**
+   * Queues a failed or cancelled job again; verified blobs and persisted parts are kept. The job,
+   * QUEUED again, is announced as progressed in the same transaction.
+   */
   public Uni<InstallJob> retry(UUID id) {
-    return tx.inTransaction(() -> jobs.requeue(id, Instant.now()))
+    return tx.inTransaction(
+            () ->
+                jobs.requeue(id, Instant.now())
+                    .call(
+                        requeued ->
+                            requeued
+                                ? get(id)
+                                    .chain(
+                                        job ->
+                                            events.install(
+                                                EventTypes.WEIGHTS_INSTALL_PROGRESSED, job))
+                                : Uni.createFrom().voidItem()))
         .onFailure()
         .transform(
             e ->
