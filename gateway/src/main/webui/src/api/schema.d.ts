@@ -4,6 +4,114 @@
  */
 
 export interface paths {
+    "/api/v1/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity, newest first
+         * @description Events the services reported (installs, catalog changes, deployments…) and the changes people made through the API, each as a sentence with its actor; only what the caller may read. A page may hold fewer than limit items when filters are narrow: go on while nextCursor is set.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the actor's subject */
+                    actor?: string;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description event or request */
+                    kind?: string;
+                    limit?: number;
+                    /** @description a repo id org/name */
+                    model?: string;
+                    /** @description ISO-8601 instant, inclusive */
+                    since?: string;
+                    /** @description type patterns (exact, prefix.* or *), repeatable; a request's type is dev.modelmanager.<area>.request */
+                    type?: string[];
+                    /** @description ISO-8601 instant, exclusive */
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageActivityEntry"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All matching activity, newest first, streamed
+         * @description format=csv (a header row, targets space-separated), format=json (one array) or format=jsonl (one entry per line, the list's item shape); the same filters as the list.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the actor's subject */
+                    actor?: string;
+                    format?: string;
+                    /** @description event or request */
+                    kind?: string;
+                    /** @description a repo id org/name */
+                    model?: string;
+                    /** @description ISO-8601 instant, inclusive */
+                    since?: string;
+                    /** @description type patterns (exact, prefix.* or *), repeatable; a request's type is dev.modelmanager.<area>.request */
+                    type?: string[];
+                    /** @description ISO-8601 instant, exclusive */
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1495,6 +1603,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's preferences
+         * @description Favorites, default GPU pool and location, theme; the defaults (no favorites, theme system, updatedAt null) until the caller saves some. Shared by every credential of one person: keyed by the subject (OIDC sub, or an API token's owner).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserPreferences"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the caller's preferences
+         * @description The whole set: an absent field goes back to its default. Answers what was stored.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PreferencesRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserPreferences"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/models/{org}/{name}/details": {
         parameters: {
             query?: never;
@@ -2918,6 +3099,20 @@ export interface components {
             /** @description RECREATE or ROLLING_UPDATE; chosen from the GPU capacity when absent */
             strategy?: components["schemas"]["RolloutStrategy"];
         };
+        ActivityEntry: {
+            action?: string;
+            actor?: string;
+            actorName?: string;
+            id?: string;
+            kind?: string;
+            link?: string;
+            model?: string;
+            outcome?: string;
+            summary?: string;
+            targets?: string[];
+            time?: components["schemas"]["Instant"];
+            type?: string;
+        };
         ApprovedEntry: {
             commit?: string;
             entry?: components["schemas"]["ModelEntry"];
@@ -3575,6 +3770,10 @@ export interface components {
             items?: components["schemas"]["SearchResult"][];
             nextCursor?: string;
         };
+        PageActivityEntry: {
+            items?: components["schemas"]["ActivityEntry"][];
+            nextCursor?: string;
+        };
         PageApprovedEntry: {
             items?: components["schemas"]["ApprovedEntry"][];
             nextCursor?: string;
@@ -3630,6 +3829,21 @@ export interface components {
             /** Format: int32 */
             restarts?: number;
             revision?: string;
+        };
+        PreferencesRequest: {
+            /** @example l4 */
+            defaultGpuPool?: string;
+            /** @example fast-nvme */
+            defaultLocation?: string;
+            /**
+             * @description Hugging Face repo ids (org/name), at most 200; duplicates are dropped
+             * @example [
+             *       "Qwen/Qwen2.5-7B-Instruct"
+             *     ]
+             */
+            favorites?: string[];
+            /** @description light, dark or system (the default) */
+            theme?: string;
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -3973,6 +4187,13 @@ export interface components {
             repo?: string;
             /** Format: int64 */
             sizeBytes?: number;
+        };
+        UserPreferences: {
+            defaultGpuPool?: string;
+            defaultLocation?: string;
+            favorites?: string[];
+            theme?: string;
+            updatedAt?: components["schemas"]["Instant"];
         };
         ValidationReport: {
             checks?: components["schemas"]["CheckResult"][];
