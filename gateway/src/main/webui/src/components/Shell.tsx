@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
 
   Button,
@@ -27,7 +27,8 @@ import {
 import { NavLink, useLocation } from 'react-router';
 import { LiveEvents, useLive } from '../lib/events';
 import { hasRole, useMe } from '../lib/me';
-import { applyTheme, storedTheme, type Theme } from '../lib/theme';
+import { usePreferences, useSavePreferences } from '../lib/preferences';
+import { applyTheme, resolveTheme, storedTheme, type Theme } from '../lib/theme';
 import { clearToken } from '../lib/token';
 
 const NAV = [
@@ -67,10 +68,23 @@ export function Shell({ children }: { children: ReactNode }) {
   const [sidebarOpen, setSidebarOpen] = useState(window.innerWidth >= 1200);
   const [theme, setTheme] = useState<Theme>(storedTheme);
   const location = useLocation();
+  const prefs = usePreferences();
+  const savePrefs = useSavePreferences();
+  const preferredTheme = prefs.data?.theme;
+
+  // The theme saved on the server wins over this browser's last choice once it is known.
+  useEffect(() => {
+    if (preferredTheme) {
+      const t = resolveTheme(preferredTheme);
+      setTheme(t);
+      applyTheme(t);
+    }
+  }, [preferredTheme]);
 
   function choose(t: Theme) {
     setTheme(t);
     applyTheme(t);
+    if (prefs.data) savePrefs.mutate({ theme: t });
   }
 
   function signOut() {
