@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Settings from './Settings';
-import { parsePatterns } from './settings/Channels';
 import { ADMIN, VIEWER, mockApi, problem, renderPage } from '../test-utils';
 
 const CHANNEL = {
@@ -14,12 +13,6 @@ const CHANNEL = {
   minSeverity: 'info',
   enabled: true,
 };
-
-describe('parsePatterns', () => {
-  it('splits on commas and newlines and drops blanks', () => {
-    expect(parsePatterns(' a.*, b.c\n\n*,')).toEqual(['a.*', 'b.c', '*']);
-  });
-});
 
 describe('Settings: notifications', () => {
   it('creates a webhook channel, shows its secret once, tests it and deletes it', async () => {

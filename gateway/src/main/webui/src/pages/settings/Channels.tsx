@@ -21,6 +21,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Empty, LoadingRows, ProblemAlert } from '../../components/States';
+import { splitList } from '../../lib/format';
 
 type ChannelType = components['schemas']['ChannelType'];
 type Severity = components['schemas']['Severity'];
@@ -32,13 +33,6 @@ const TARGET_HELP: Record<ChannelType, string> = {
   email: 'One or more addresses, comma-separated.',
 };
 
-/** Event patterns as typed (comma or newline separated) → the list the API takes. */
-export function parsePatterns(text: string): string[] {
-  return text
-    .split(/[\n,]/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-}
 
 /** Notification channels (admins change them): create, see the webhook secret once, test, delete. */
 export function Channels({ canEdit }: { canEdit: boolean }) {
@@ -66,7 +60,7 @@ export function Channels({ canEdit }: { canEdit: boolean }) {
             name: form.name.trim(),
             type: form.type,
             target: form.target.trim(),
-            events: parsePatterns(form.events),
+            events: splitList(form.events),
             minSeverity: form.minSeverity,
           },
         }),
@@ -145,7 +139,7 @@ export function Channels({ canEdit }: { canEdit: boolean }) {
               type="submit"
               style={{ marginTop: '1.75rem' }}
               isLoading={create.isPending}
-              isDisabled={!form.name.trim() || !form.target.trim() || parsePatterns(form.events).length === 0}
+              isDisabled={!form.name.trim() || !form.target.trim() || splitList(form.events).length === 0}
             >
               Create channel
             </Button>
