@@ -26,6 +26,8 @@ import {
 } from '@patternfly/react-core';
 import { NavLink, useLocation } from 'react-router';
 import { LiveEvents, useLive } from '../lib/events';
+import { GlobalSearch } from './GlobalSearch';
+import { NotificationBell, NotificationsPanel } from './NotificationsDrawer';
 import { hasRole, useMe } from '../lib/me';
 import { usePreferences, useSavePreferences } from '../lib/preferences';
 import { applyTheme, resolveTheme, storedTheme, type Theme } from '../lib/theme';
@@ -64,7 +66,20 @@ function Who() {
   );
 }
 
+/** The console's frame: masthead (search, live state, notifications, who, theme), sidebar, page. */
 export function Shell({ children }: { children: ReactNode }) {
+  return (
+    <LiveEvents>
+      <Frame>{children}</Frame>
+    </LiveEvents>
+  );
+}
+
+function Frame({ children }: { children: ReactNode }) {
+  const live = useLive();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [readUpTo, setReadUpTo] = useState(0);
+  const unread = Math.min(live.received - readUpTo, live.recent.length);
   const [sidebarOpen, setSidebarOpen] = useState(window.innerWidth >= 1200);
   const [theme, setTheme] = useState<Theme>(storedTheme);
   const location = useLocation();
@@ -110,9 +125,15 @@ export function Shell({ children }: { children: ReactNode }) {
       <MastheadContent>
         <Toolbar isFullHeight>
           <ToolbarContent>
+            <ToolbarItem visibility={{ default: 'hidden', md: 'visible' }}>
+              <GlobalSearch />
+            </ToolbarItem>
             <ToolbarGroup align={{ default: 'alignEnd' }} gap={{ default: 'gapMd' }}>
               <ToolbarItem>
                 <LiveBadge />
+              </ToolbarItem>
+              <ToolbarItem>
+                <NotificationBell unread={unread} expanded={drawerOpen} onToggle={() => setDrawerOpen((o) => !o)} />
               </ToolbarItem>
               <ToolbarItem visibility={{ default: 'hidden', md: 'visible' }}>
                 <Who />
@@ -161,19 +182,28 @@ export function Shell({ children }: { children: ReactNode }) {
     </PageSidebar>
   );
 
+  const drawer = (
+    <NotificationsPanel
+      events={live.recent}
+      unread={unread}
+      onClose={() => setDrawerOpen(false)}
+      onMarkRead={() => setReadUpTo(live.received)}
+    />
+  );
+
   return (
-    <LiveEvents>
-      <Page
-        masthead={masthead}
-        sidebar={sidebar}
-        isManagedSidebar={false}
-        skipToContent={<SkipToContent href="#main">Skip to content</SkipToContent>}
-        mainContainerId="main"
-        mainTabIndex={0}
-        onPageResize={(_e, { mobileView }) => setSidebarOpen(!mobileView)}
-      >
-        <PageSection>{children}</PageSection>
-      </Page>
-    </LiveEvents>
+    <Page
+      masthead={masthead}
+      sidebar={sidebar}
+      notificationDrawer={drawer}
+      isNotificationDrawerExpanded={drawerOpen}
+      isManagedSidebar={false}
+      skipToContent={<SkipToContent href="#main">Skip to content</SkipToContent>}
+      mainContainerId="main"
+      mainTabIndex={0}
+      onPageResize={(_e, { mobileView }) => setSidebarOpen(!mobileView)}
+    >
+      <PageSection>{children}</PageSection>
+    </Page>
   );
 }
