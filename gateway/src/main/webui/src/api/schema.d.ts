@@ -73,18 +73,12 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description the actor's subject */
                     actor?: string;
                     format?: string;
-                    /** @description event or request */
                     kind?: string;
-                    /** @description a repo id org/name */
                     model?: string;
-                    /** @description ISO-8601 instant, inclusive */
                     since?: string;
-                    /** @description type patterns (exact, prefix.* or *), repeatable; a request's type is dev.modelmanager.<area>.request */
                     type?: string[];
-                    /** @description ISO-8601 instant, exclusive */
                     until?: string;
                 };
                 header?: never;
@@ -176,7 +170,7 @@ export interface paths {
         };
         /**
          * All matching audit records, oldest first, streamed
-         * @description format=csv (a header row, targets space-separated) or format=jsonl (one record per line, the list's item shape, verifiable offline with the public key).
+         * @description format=csv (a header row, targets space-separated), format=json (one array) or format=jsonl (one record per line, the list's item shape, verifiable offline with the public key).
          */
         get: {
             parameters: {
@@ -1327,7 +1321,7 @@ export interface paths {
         };
         /**
          * Live events (Server-Sent Events)
-         * @description Each event of the log once, in order: the SSE id is its log position, the SSE event name its CloudEvents type, the data the event as GET /api/v1/events shows it. Reconnect with Last-Event-ID (or ?after=) to get exactly the events missed. A comment line every 15 s keeps idle connections open. A client that falls too far behind gets an 'overflow' event and is disconnected.
+         * @description Each event of the log once, in order: the SSE id is its log position, the SSE event name its CloudEvents type, the data the event as GET /api/v1/events shows it. Reconnect with Last-Event-ID (or ?after=) to get exactly the events missed. A comment line every 15 s keeps idle connections open. A client that falls too far behind gets an 'overflow' event and is disconnected. Only events the caller may read: an area's events (weights, catalog, deploy, discovery) need its :read scope or events:read; any other event events:read.
          */
         get: {
             parameters: {
@@ -1343,7 +1337,11 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RoutingContext"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
@@ -3145,6 +3143,22 @@ export interface components {
             time?: components["schemas"]["Instant"];
             tokenId?: string;
         };
+        /** @deprecated */
+        AuthProvider: Record<string, never>;
+        Buffer: {
+            /** @deprecated */
+            byteBuf?: components["schemas"]["ByteBuf"];
+            /** Format: binary */
+            bytes?: string;
+        };
+        ByteBuf: {
+            accessible?: boolean;
+            contiguous?: boolean;
+            direct?: boolean;
+            readOnly?: boolean;
+            readable?: boolean;
+            writable?: boolean;
+        };
         Catalog: {
             entry?: components["schemas"]["ApprovedEntry"];
             status?: string;
@@ -3604,6 +3618,7 @@ export interface components {
          * @example 2022-03-10T16:15:50Z
          */
         Instant: string;
+        JsonArray: unknown[];
         JsonNode: {
             array?: boolean;
             bigDecimal?: boolean;
@@ -3630,6 +3645,10 @@ export interface components {
         };
         /** @enum {string} */
         JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+        JsonObject: {
+            key?: string;
+            value?: unknown;
+        }[];
         KeyRef: {
             key?: string;
             name?: string;
@@ -4068,6 +4087,23 @@ export interface components {
             /** @description How long the old secret keeps working (ISO-8601, e.g. PT1H); none: revoked at once */
             grace?: components["schemas"]["Duration"];
         };
+        RoutingContext: {
+            acceptableContentType?: string;
+            /** @deprecated */
+            body?: components["schemas"]["Buffer"];
+            /** @deprecated */
+            bodyAsJson?: components["schemas"]["JsonObject"];
+            /** @deprecated */
+            bodyAsJsonArray?: components["schemas"]["JsonArray"];
+            /** @deprecated */
+            bodyAsString?: string;
+            fresh?: boolean;
+            /** @deprecated */
+            session?: components["schemas"]["Session"];
+            sessionAccessed?: boolean;
+            /** @deprecated */
+            user?: components["schemas"]["User"];
+        };
         SearchResult: {
             architecture?: string;
             author?: string;
@@ -4086,6 +4122,11 @@ export interface components {
             pipelineTag?: string;
             quantization?: string;
             vllmSupported?: boolean;
+        };
+        Session: {
+            destroyed?: boolean;
+            empty?: boolean;
+            regenerated?: boolean;
         };
         /** @enum {string} */
         Severity: "info" | "warning" | "error" | "critical";
@@ -4187,6 +4228,10 @@ export interface components {
             repo?: string;
             /** Format: int64 */
             sizeBytes?: number;
+        };
+        User: {
+            /** @deprecated */
+            authProvider?: components["schemas"]["AuthProvider"];
         };
         UserPreferences: {
             defaultGpuPool?: string;

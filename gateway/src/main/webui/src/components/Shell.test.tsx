@@ -34,6 +34,13 @@ describe('Shell', () => {
       'GET /api/v1/me': () => ADMIN,
       'GET /api/v1/me/preferences': () => ({ favorites: [], theme: 'system' }),
       'GET /api/v1/events/stream': () => (streams++ === 0 ? sse(EVENTS) : sse('')),
+      // The log's newest events: one is also a live one (shown once), one is older.
+      'GET /api/v1/events': () => ({
+        items: [
+          { id: '2', type: 'dev.modelmanager.deploy.revision.failed', subject: 'chat' },
+          { id: '0', type: 'dev.modelmanager.catalog.entry.added', subject: 'tiny-llama' },
+        ],
+      }),
     });
     renderPage(<Shell>page</Shell>);
     const bell = await screen.findByRole('button', { name: 'Notifications, 2 unread' });
@@ -43,6 +50,8 @@ describe('Shell', () => {
     expect(items[0]).toHaveTextContent('deploy revision failed');
     expect(items[0]).toHaveTextContent('chat');
     expect(items[1]).toHaveTextContent('weights install succeeded');
+    expect(await within(list).findByText('catalog entry added')).toBeInTheDocument();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(3);
     await userEvent.click(screen.getByRole('button', { name: 'Mark all read' }));
     expect(await screen.findByRole('button', { name: 'Notifications' })).toBeInTheDocument();
   });

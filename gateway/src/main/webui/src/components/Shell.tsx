@@ -25,7 +25,9 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { NavLink, useLocation } from 'react-router';
-import { LiveEvents, useLive } from '../lib/events';
+import { useQuery } from '@tanstack/react-query';
+import { api, call } from '../api/client';
+import { LiveEvents, mergeEvents, useLive, type LiveEvent } from '../lib/events';
 import { GlobalSearch } from './GlobalSearch';
 import { NotificationBell, NotificationsPanel } from './NotificationsDrawer';
 import { hasRole, useMe } from '../lib/me';
@@ -80,6 +82,14 @@ function Frame({ children }: { children: ReactNode }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [readUpTo, setReadUpTo] = useState(0);
   const unread = Math.min(live.received - readUpTo, live.recent.length);
+  // What happened before this page loaded: the newest events of the log, once the drawer opens.
+  const history = useQuery({
+    queryKey: ['events', 'drawer'],
+    queryFn: () => call(api.GET('/api/v1/events', { params: { query: { limit: 20 } } })),
+    enabled: drawerOpen,
+    staleTime: 30_000,
+  });
+  const shown = mergeEvents(live.recent, (history.data?.items ?? []) as LiveEvent[]);
   const [sidebarOpen, setSidebarOpen] = useState(window.innerWidth >= 1200);
   const [theme, setTheme] = useState<Theme>(storedTheme);
   const location = useLocation();
@@ -184,7 +194,7 @@ function Frame({ children }: { children: ReactNode }) {
 
   const drawer = (
     <NotificationsPanel
-      events={live.recent}
+      events={shown}
       unread={unread}
       onClose={() => setDrawerOpen(false)}
       onMarkRead={() => setReadUpTo(live.received)}

@@ -34,6 +34,12 @@ export function useLive(): LiveState {
   return useContext(LiveContext);
 }
 
+/** Live events first, then older ones from the log not already among them; at most 50. */
+export function mergeEvents(live: LiveEvent[], older: LiveEvent[]): LiveEvent[] {
+  const seen = new Set(live.map((e) => e.id));
+  return [...live, ...older.filter((e) => !seen.has(e.id))].slice(0, 50);
+}
+
 /** Invalidates at most every `ms` per key, so a burst of progress events costs one refetch. */
 export function throttledInvalidator(client: QueryClient, ms: number) {
   const pending = new Map<string, string[]>();

@@ -68,7 +68,13 @@ export default function Activity() {
     queryFn: () =>
       call(
         api.GET('/api/v1/activity', {
-          params: { query: { ...Object.fromEntries(query), type: query.getAll('type'), limit: 100 } },
+          params: {
+            query: {
+              ...Object.fromEntries(query),
+              type: query.has('type') ? query.getAll('type') : undefined,
+              limit: 100,
+            },
+          },
         }),
       ),
     placeholderData: (prev) => prev,

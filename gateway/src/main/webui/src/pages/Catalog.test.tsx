@@ -96,7 +96,10 @@ describe('Activate from a catalog entry', () => {
       'POST /api/v1/catalog/validate': () => REPORT_OK,
       'POST /api/v1/deployments/chat/dry-run': () => ({
         ready: true,
-        checks: [{ name: 'server-dry-run', status: 'PASS', detail: 'accepted' }],
+        checks: [
+          { name: 'gpu-capacity', status: 'PASS', detail: 'accepted' },
+          { name: 'server-dry-run', status: 'UNKNOWN', detail: 'could not check' },
+        ],
         diff: { yaml: '--- live\n+++ planned\n@@ -1 +1 @@\n-replicas: 0\n+replicas: 1\n' },
         manifestYaml: 'kind: InferenceService\n',
       }),
@@ -109,6 +112,8 @@ describe('Activate from a catalog entry', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Review and activate' }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText('accepted')).toBeInTheDocument();
+    expect(within(dialog).getByText('No pre-flight check failed')).toBeInTheDocument();
+    expect(within(dialog).getByText('1 could not be checked: read them below.')).toBeInTheDocument();
     const diff = within(dialog).getByLabelText('Manifest diff');
     expect(diff.querySelector('[data-kind="del"]')).toHaveTextContent('replicas: 0');
     expect(diff.querySelector('[data-kind="add"]')).toHaveTextContent('replicas: 1');

@@ -37,6 +37,7 @@ export function ActivateReview({
   onClose: () => void;
 }) {
   const diff = dryRun?.diff?.yaml ?? '';
+  const unchecked = (dryRun?.checks ?? []).filter((c) => c.status === 'UNKNOWN').length;
   return (
     <Modal isOpen={dryRun !== undefined} onClose={onClose} variant="large" aria-labelledby="activate-title">
       <ModalHeader title={`Activate as ${deployment}?`} labelId="activate-title" />
@@ -44,7 +45,9 @@ export function ActivateReview({
         {dryRun && (
           <>
             {dryRun.ready ? (
-              <Alert isInline variant="success" title="The dry-run passed: Kubernetes accepts the manifest" />
+              <Alert isInline variant="success" title="No pre-flight check failed">
+                {unchecked > 0 && `${unchecked} could not be checked: read them below.`}
+              </Alert>
             ) : (
               <Alert isInline variant="danger" title="A pre-flight check failed: the activation will probably not become ready" />
             )}

@@ -111,7 +111,8 @@ export function InstallWizard({ details, onClose }: { details: Details; onClose:
   }
 
   return (
-    <Modal isOpen onClose={onClose} variant="large" aria-label={`Install ${model}`}>
+    // The wizard's header has the close button; the modal only adds Escape.
+    <Modal isOpen onEscapePress={onClose} variant="large" aria-label={`Install ${model}`}>
       <Wizard
         header={<WizardHeader title={`Install ${model}`} onClose={onClose} closeButtonAriaLabel="Close the install wizard" />}
         onClose={onClose}
