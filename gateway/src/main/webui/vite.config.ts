@@ -18,5 +18,7 @@ export default defineConfig({
     setupFiles: ['./src/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Typing into PatternFly forms is slow in jsdom on a loaded machine.
+    testTimeout: 20_000,
   },
 });

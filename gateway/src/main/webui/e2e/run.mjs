@@ -1,8 +1,11 @@
 // End-to-end run of the web console against a running suite (bin/mm up --demo), in Debian's
 // Chromium driven by playwright-core: sign in with the admin token, search a demo model, open its
-// page, install its weights and watch the job reach 100 % live (SSE, no reload), validate a catalog
-// entry, activate it as a deployment and see its revision READY. Every page visited is checked
-// with axe (no serious or critical violation) and saved as a screenshot at 1440 and 390 px.
+// page, install its weights through the wizard and watch the job reach 100 % live (SSE, no
+// reload), preview a purge, draft a catalog entry (report + diff, no pull request), validate a
+// catalog entry, review the activation's dry-run and activate it, see its revision READY, delete
+// it; then filtered activity with the audit chain verified, the settings tabs and the notification
+// drawer. Every page visited is checked with axe (no serious or critical violation) and saved as a
+// screenshot at 1440 and 390 px.
 //
 //   MM_BASE_URL (http://localhost:8080)  MM_TOKEN_FILE (../../../../.mm/admin-token)
 //   MM_E2E_OUT (../../../target/e2e)     MM_CHROMIUM (/usr/bin/chromium)
@@ -88,8 +91,17 @@ try {
   step(`opened ${MODEL}: fit table shown`);
   await check('model');
 
-  // Install and watch the job reach 100 % without reloading.
+  // Install through the wizard (location → files → review) and watch the job reach 100 % live.
   await page.getByRole('button', { name: 'Install weights' }).click();
+  const wizard = page.getByRole('dialog');
+  await wizard.getByRole('radio').first().waitFor();
+  await wizard.getByRole('button', { name: 'Next', exact: true }).click();
+  await wizard.getByLabel('Include patterns').waitFor();
+  await wizard.getByRole('button', { name: 'Next', exact: true }).click();
+  await wizard.getByLabel('Install summary').waitFor();
+  step('install wizard: location, files, review');
+  await check('install-wizard');
+  await wizard.getByRole('button', { name: 'Start install' }).click();
   await page.waitForURL(/\/jobs\?job=/);
   const jobId = new URL(page.url()).searchParams.get('job');
   const row = page.getByTestId(`job-${jobId}`);
@@ -105,18 +117,33 @@ try {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Weights' }).click();
   await page.getByRole('heading', { name: 'Weights', level: 1 }).waitFor();
   await page.getByLabel('Staged weights').getByText(MODEL).first().waitFor();
+  // The purge plan is a dry run: nothing is deleted without the confirmation, which e2e never gives.
+  await page.getByRole('button', { name: 'Preview purge' }).click();
+  await page.getByTestId('purge-plan').waitFor();
+  step('weights: purge preview shown (not run)');
   await check('weights');
 
   // Catalog entry: validation checks, then activate as a deployment.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Catalog' }).click();
   await page.getByRole('heading', { name: 'Catalog', level: 1 }).waitFor();
   await check('catalog');
+  // Add to catalog: a draft with its validation report and diff (no pull request is opened).
+  await page.goto(`${BASE}/catalog/propose/${MODEL}`);
+  await page.getByRole('button', { name: 'Generate draft' }).click();
+  await page.getByRole('grid', { name: 'Validation report' }).or(page.getByRole('table', { name: 'Validation report' })).waitFor();
+  step(`add to catalog: draft for ${MODEL} validated`);
+  await check('catalog-propose');
   await page.goto(`${BASE}/catalog/${ENTRY}`);
   await page.getByRole('grid', { name: 'Validation checks' }).or(page.getByRole('table', { name: 'Validation checks' })).waitFor();
   step(`catalog entry ${ENTRY}: validation checks shown`);
   await check('catalog-entry');
   await page.getByLabel('Deployment name').fill(DEPLOYMENT);
-  await page.getByRole('button', { name: 'Activate' }).click();
+  await page.getByRole('button', { name: 'Review and activate' }).click();
+  const review = page.getByRole('dialog');
+  await review.getByRole('grid', { name: 'Pre-flight checks' }).or(review.getByRole('table', { name: 'Pre-flight checks' })).waitFor();
+  step('activation: dry-run checks and diff shown');
+  await check('activate-review');
+  await review.getByRole('button', { name: /^Activate( anyway)?$/ }).click();
   const outcome = await Promise.race([
     page.waitForURL(new RegExp(`/deployments/${DEPLOYMENT}$`)).then(() => 'activated', () => 'timeout'),
     page.getByTestId('problem').waitFor().then(() => 'refused', () => 'timeout'),
@@ -142,6 +169,25 @@ try {
     await page.getByRole('heading', { name: link, level: 1 }).waitFor();
     await check(name);
   }
+  // Deep links of the newer views: filtered activity, the notification and preference tabs.
+  for (const [path, heading, name] of [
+    ['/activity?kind=event', 'Activity', 'activity-filtered'],
+    ['/settings?tab=notifications', 'Settings', 'settings-notifications'],
+    ['/settings?tab=preferences', 'Settings', 'settings-preferences'],
+  ]) {
+    await page.goto(BASE + path);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    if (name === 'activity-filtered') {
+      await page.getByRole('button', { name: 'Verify audit chain' }).click();
+      await page.getByTestId('verify-result').getByText('The audit chain is intact').waitFor();
+      step('audit chain verified');
+    }
+    await check(name);
+  }
+  await page.getByRole('button', { name: /^Notifications/ }).click();
+  await page.getByRole('heading', { name: 'Recent events' }).or(page.getByText('Recent events')).first().waitFor();
+  step('notification drawer opened');
+  await check('notifications');
   if (consoleErrors.length > 0) throw new Error(`page errors: ${consoleErrors.join('; ')}`);
   if (report.violations.length > 0) {
     throw new Error(`serious/critical accessibility violations: ${JSON.stringify(report.violations, null, 1)}`);

@@ -13,6 +13,7 @@ const Jobs = lazy(() => import('./pages/Jobs'));
 const Weights = lazy(() => import('./pages/Weights'));
 const Catalog = lazy(() => import('./pages/Catalog'));
 const CatalogEntry = lazy(() => import('./pages/CatalogEntry'));
+const ProposeEntry = lazy(() => import('./pages/ProposeEntry'));
 const Deployments = lazy(() => import('./pages/Deployments'));
 const DeploymentPage = lazy(() => import('./pages/DeploymentPage'));
 const Activity = lazy(() => import('./pages/Activity'));
@@ -59,6 +60,7 @@ export function App() {
                 <Route path="/weights" element={<Weights />} />
                 <Route path="/catalog" element={<Catalog />} />
                 <Route path="/catalog/:id" element={<CatalogEntry />} />
+                <Route path="/catalog/propose/:org/:name" element={<ProposeEntry />} />
                 <Route path="/deployments" element={<Deployments />} />
                 <Route path="/deployments/:name" element={<DeploymentPage />} />
                 <Route path="/activity" element={<Activity />} />

@@ -21,7 +21,12 @@ const auth: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '' });
+// The page's own origin (a relative URL is not a valid Request URL outside a browser), and
+// fetch looked up per call so tests can stub it.
+export const api = createClient<paths>({
+  baseUrl: window.location.origin,
+  fetch: (request) => globalThis.fetch(request),
+});
 api.use(auth);
 
 /**

@@ -4,6 +4,108 @@
  */
 
 export interface paths {
+    "/api/v1/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity, newest first
+         * @description Events the services reported (installs, catalog changes, deployments…) and the changes people made through the API, each as a sentence with its actor; only what the caller may read. A page may hold fewer than limit items when filters are narrow: go on while nextCursor is set.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the actor's subject */
+                    actor?: string;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description event or request */
+                    kind?: string;
+                    limit?: number;
+                    /** @description a repo id org/name */
+                    model?: string;
+                    /** @description ISO-8601 instant, inclusive */
+                    since?: string;
+                    /** @description type patterns (exact, prefix.* or *), repeatable; a request's type is dev.modelmanager.<area>.request */
+                    type?: string[];
+                    /** @description ISO-8601 instant, exclusive */
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageActivityEntry"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All matching activity, newest first, streamed
+         * @description format=csv (a header row, targets space-separated), format=json (one array) or format=jsonl (one entry per line, the list's item shape); the same filters as the list.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    format?: string;
+                    kind?: string;
+                    model?: string;
+                    since?: string;
+                    type?: string[];
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -68,7 +170,7 @@ export interface paths {
         };
         /**
          * All matching audit records, oldest first, streamed
-         * @description format=csv (a header row, targets space-separated) or format=jsonl (one record per line, the list's item shape, verifiable offline with the public key).
+         * @description format=csv (a header row, targets space-separated), format=json (one array) or format=jsonl (one record per line, the list's item shape, verifiable offline with the public key).
          */
         get: {
             parameters: {
@@ -1219,7 +1321,7 @@ export interface paths {
         };
         /**
          * Live events (Server-Sent Events)
-         * @description Each event of the log once, in order: the SSE id is its log position, the SSE event name its CloudEvents type, the data the event as GET /api/v1/events shows it. Reconnect with Last-Event-ID (or ?after=) to get exactly the events missed. A comment line every 15 s keeps idle connections open. A client that falls too far behind gets an 'overflow' event and is disconnected.
+         * @description Each event of the log once, in order: the SSE id is its log position, the SSE event name its CloudEvents type, the data the event as GET /api/v1/events shows it. Reconnect with Last-Event-ID (or ?after=) to get exactly the events missed. A comment line every 15 s keeps idle connections open. A client that falls too far behind gets an 'overflow' event and is disconnected. Only events the caller may read: an area's events (weights, catalog, deploy, discovery) need its :read scope or events:read; any other event events:read.
          */
         get: {
             parameters: {
@@ -1235,7 +1337,11 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RoutingContext"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
@@ -1488,6 +1594,79 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's preferences
+         * @description Favorites, default GPU pool and location, theme; the defaults (no favorites, theme system, updatedAt null) until the caller saves some. Shared by every credential of one person: keyed by the subject (OIDC sub, or an API token's owner).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserPreferences"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the caller's preferences
+         * @description The whole set: an absent field goes back to its default. Answers what was stored.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PreferencesRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserPreferences"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -2918,6 +3097,20 @@ export interface components {
             /** @description RECREATE or ROLLING_UPDATE; chosen from the GPU capacity when absent */
             strategy?: components["schemas"]["RolloutStrategy"];
         };
+        ActivityEntry: {
+            action?: string;
+            actor?: string;
+            actorName?: string;
+            id?: string;
+            kind?: string;
+            link?: string;
+            model?: string;
+            outcome?: string;
+            summary?: string;
+            targets?: string[];
+            time?: components["schemas"]["Instant"];
+            type?: string;
+        };
         ApprovedEntry: {
             commit?: string;
             entry?: components["schemas"]["ModelEntry"];
@@ -2949,6 +3142,22 @@ export interface components {
             targets?: string[];
             time?: components["schemas"]["Instant"];
             tokenId?: string;
+        };
+        /** @deprecated */
+        AuthProvider: Record<string, never>;
+        Buffer: {
+            /** @deprecated */
+            byteBuf?: components["schemas"]["ByteBuf"];
+            /** Format: binary */
+            bytes?: string;
+        };
+        ByteBuf: {
+            accessible?: boolean;
+            contiguous?: boolean;
+            direct?: boolean;
+            readOnly?: boolean;
+            readable?: boolean;
+            writable?: boolean;
         };
         Catalog: {
             entry?: components["schemas"]["ApprovedEntry"];
@@ -3409,6 +3618,7 @@ export interface components {
          * @example 2022-03-10T16:15:50Z
          */
         Instant: string;
+        JsonArray: unknown[];
         JsonNode: {
             array?: boolean;
             bigDecimal?: boolean;
@@ -3435,6 +3645,10 @@ export interface components {
         };
         /** @enum {string} */
         JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+        JsonObject: {
+            key?: string;
+            value?: unknown;
+        }[];
         KeyRef: {
             key?: string;
             name?: string;
@@ -3575,6 +3789,10 @@ export interface components {
             items?: components["schemas"]["SearchResult"][];
             nextCursor?: string;
         };
+        PageActivityEntry: {
+            items?: components["schemas"]["ActivityEntry"][];
+            nextCursor?: string;
+        };
         PageApprovedEntry: {
             items?: components["schemas"]["ApprovedEntry"][];
             nextCursor?: string;
@@ -3630,6 +3848,21 @@ export interface components {
             /** Format: int32 */
             restarts?: number;
             revision?: string;
+        };
+        PreferencesRequest: {
+            /** @example l4 */
+            defaultGpuPool?: string;
+            /** @example fast-nvme */
+            defaultLocation?: string;
+            /**
+             * @description Hugging Face repo ids (org/name), at most 200; duplicates are dropped
+             * @example [
+             *       "Qwen/Qwen2.5-7B-Instruct"
+             *     ]
+             */
+            favorites?: string[];
+            /** @description light, dark or system (the default) */
+            theme?: string;
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -3854,6 +4087,23 @@ export interface components {
             /** @description How long the old secret keeps working (ISO-8601, e.g. PT1H); none: revoked at once */
             grace?: components["schemas"]["Duration"];
         };
+        RoutingContext: {
+            acceptableContentType?: string;
+            /** @deprecated */
+            body?: components["schemas"]["Buffer"];
+            /** @deprecated */
+            bodyAsJson?: components["schemas"]["JsonObject"];
+            /** @deprecated */
+            bodyAsJsonArray?: components["schemas"]["JsonArray"];
+            /** @deprecated */
+            bodyAsString?: string;
+            fresh?: boolean;
+            /** @deprecated */
+            session?: components["schemas"]["Session"];
+            sessionAccessed?: boolean;
+            /** @deprecated */
+            user?: components["schemas"]["User"];
+        };
         SearchResult: {
             architecture?: string;
             author?: string;
@@ -3872,6 +4122,11 @@ export interface components {
             pipelineTag?: string;
             quantization?: string;
             vllmSupported?: boolean;
+        };
+        Session: {
+            destroyed?: boolean;
+            empty?: boolean;
+            regenerated?: boolean;
         };
         /** @enum {string} */
         Severity: "info" | "warning" | "error" | "critical";
@@ -3973,6 +4228,17 @@ export interface components {
             repo?: string;
             /** Format: int64 */
             sizeBytes?: number;
+        };
+        User: {
+            /** @deprecated */
+            authProvider?: components["schemas"]["AuthProvider"];
+        };
+        UserPreferences: {
+            defaultGpuPool?: string;
+            defaultLocation?: string;
+            favorites?: string[];
+            theme?: string;
+            updatedAt?: components["schemas"]["Instant"];
         };
         ValidationReport: {
             checks?: components["schemas"]["CheckResult"][];

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
 
   Button,
@@ -25,9 +25,14 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { NavLink, useLocation } from 'react-router';
-import { LiveEvents, useLive } from '../lib/events';
+import { useQuery } from '@tanstack/react-query';
+import { api, call } from '../api/client';
+import { LiveEvents, mergeEvents, useLive, type LiveEvent } from '../lib/events';
+import { GlobalSearch } from './GlobalSearch';
+import { NotificationBell, NotificationsPanel } from './NotificationsDrawer';
 import { hasRole, useMe } from '../lib/me';
-import { applyTheme, storedTheme, type Theme } from '../lib/theme';
+import { usePreferences, useSavePreferences } from '../lib/preferences';
+import { applyTheme, resolveTheme, storedTheme, type Theme } from '../lib/theme';
 import { clearToken } from '../lib/token';
 
 const NAV = [
@@ -63,14 +68,48 @@ function Who() {
   );
 }
 
+/** The console's frame: masthead (search, live state, notifications, who, theme), sidebar, page. */
 export function Shell({ children }: { children: ReactNode }) {
+  return (
+    <LiveEvents>
+      <Frame>{children}</Frame>
+    </LiveEvents>
+  );
+}
+
+function Frame({ children }: { children: ReactNode }) {
+  const live = useLive();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [readUpTo, setReadUpTo] = useState(0);
+  const unread = Math.min(live.received - readUpTo, live.recent.length);
+  // What happened before this page loaded: the newest events of the log, once the drawer opens.
+  const history = useQuery({
+    queryKey: ['events', 'drawer'],
+    queryFn: () => call(api.GET('/api/v1/events', { params: { query: { limit: 20 } } })),
+    enabled: drawerOpen,
+    staleTime: 30_000,
+  });
+  const shown = mergeEvents(live.recent, (history.data?.items ?? []) as LiveEvent[]);
   const [sidebarOpen, setSidebarOpen] = useState(window.innerWidth >= 1200);
   const [theme, setTheme] = useState<Theme>(storedTheme);
   const location = useLocation();
+  const prefs = usePreferences();
+  const savePrefs = useSavePreferences();
+  const preferredTheme = prefs.data?.theme;
+
+  // The theme saved on the server wins over this browser's last choice once it is known.
+  useEffect(() => {
+    if (preferredTheme) {
+      const t = resolveTheme(preferredTheme);
+      setTheme(t);
+      applyTheme(t);
+    }
+  }, [preferredTheme]);
 
   function choose(t: Theme) {
     setTheme(t);
     applyTheme(t);
+    if (prefs.data) savePrefs.mutate({ theme: t });
   }
 
   function signOut() {
@@ -96,9 +135,15 @@ export function Shell({ children }: { children: ReactNode }) {
       <MastheadContent>
         <Toolbar isFullHeight>
           <ToolbarContent>
+            <ToolbarItem visibility={{ default: 'hidden', md: 'visible' }}>
+              <GlobalSearch />
+            </ToolbarItem>
             <ToolbarGroup align={{ default: 'alignEnd' }} gap={{ default: 'gapMd' }}>
               <ToolbarItem>
                 <LiveBadge />
+              </ToolbarItem>
+              <ToolbarItem>
+                <NotificationBell unread={unread} expanded={drawerOpen} onToggle={() => setDrawerOpen((o) => !o)} />
               </ToolbarItem>
               <ToolbarItem visibility={{ default: 'hidden', md: 'visible' }}>
                 <Who />
@@ -147,19 +192,28 @@ export function Shell({ children }: { children: ReactNode }) {
     </PageSidebar>
   );
 
+  const drawer = (
+    <NotificationsPanel
+      events={shown}
+      unread={unread}
+      onClose={() => setDrawerOpen(false)}
+      onMarkRead={() => setReadUpTo(live.received)}
+    />
+  );
+
   return (
-    <LiveEvents>
-      <Page
-        masthead={masthead}
-        sidebar={sidebar}
-        isManagedSidebar={false}
-        skipToContent={<SkipToContent href="#main">Skip to content</SkipToContent>}
-        mainContainerId="main"
-        mainTabIndex={0}
-        onPageResize={(_e, { mobileView }) => setSidebarOpen(!mobileView)}
-      >
-        <PageSection>{children}</PageSection>
-      </Page>
-    </LiveEvents>
+    <Page
+      masthead={masthead}
+      sidebar={sidebar}
+      notificationDrawer={drawer}
+      isNotificationDrawerExpanded={drawerOpen}
+      isManagedSidebar={false}
+      skipToContent={<SkipToContent href="#main">Skip to content</SkipToContent>}
+      mainContainerId="main"
+      mainTabIndex={0}
+      onPageResize={(_e, { mobileView }) => setSidebarOpen(!mobileView)}
+    >
+      <PageSection>{children}</PageSection>
+    </Page>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
-import { queryKeysFor, throttledInvalidator } from './events';
+import { mergeEvents, queryKeysFor, throttledInvalidator } from './events';
 
 describe('queryKeysFor', () => {
   it('maps each service’s events to the queries they make stale', () => {
@@ -22,5 +22,12 @@ describe('throttledInvalidator', () => {
     await vi.advanceTimersByTimeAsync(300);
     expect(spy).toHaveBeenCalledTimes(2);
     vi.useRealTimers();
+  });
+});
+
+describe('mergeEvents', () => {
+  it('keeps live events first and adds older ones from the log once', () => {
+    const e = (id: string) => ({ id, type: 't' });
+    expect(mergeEvents([e('3'), e('2')], [e('2'), e('1')]).map((x) => x.id)).toEqual(['3', '2', '1']);
   });
 });

@@ -22,13 +22,22 @@ export function queryKeysFor(type: string): string[][] {
 
 interface LiveState {
   connected: boolean;
+  /** The newest events, newest first (at most 50). */
   recent: LiveEvent[];
+  /** How many events arrived since the console opened (the drawer's unread count counts from it). */
+  received: number;
 }
 
-const LiveContext = createContext<LiveState>({ connected: false, recent: [] });
+const LiveContext = createContext<LiveState>({ connected: false, recent: [], received: 0 });
 
 export function useLive(): LiveState {
   return useContext(LiveContext);
+}
+
+/** Live events first, then older ones from the log not already among them; at most 50. */
+export function mergeEvents(live: LiveEvent[], older: LiveEvent[]): LiveEvent[] {
+  const seen = new Set(live.map((e) => e.id));
+  return [...live, ...older.filter((e) => !seen.has(e.id))].slice(0, 50);
 }
 
 /** Invalidates at most every `ms` per key, so a burst of progress events costs one refetch. */
@@ -50,7 +59,7 @@ export function throttledInvalidator(client: QueryClient, ms: number) {
 /** Opens the live event stream for the signed-in session and keeps queries fresh from it. */
 export function LiveEvents({ children }: { children: ReactNode }) {
   const client = useQueryClient();
-  const [state, setState] = useState<LiveState>({ connected: false, recent: [] });
+  const [state, setState] = useState<LiveState>({ connected: false, recent: [], received: 0 });
   const invalidate = useRef(throttledInvalidator(client, 300));
 
   useEffect(() => {
@@ -69,7 +78,7 @@ export function LiveEvents({ children }: { children: ReactNode }) {
           return; // e.g. the 'overflow' notice: the reader reconnects with Last-Event-ID
         }
         invalidate.current(queryKeysFor(event.type));
-        setState((s) => ({ connected: true, recent: [event, ...s.recent].slice(0, 50) }));
+        setState((s) => ({ connected: true, recent: [event, ...s.recent].slice(0, 50), received: s.received + 1 }));
       },
     });
     return () => abort.abort();

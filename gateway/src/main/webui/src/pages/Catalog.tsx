@@ -1,11 +1,11 @@
-import { Content, Title } from '@patternfly/react-core';
+import { Content, FormSelect, FormSelectOption, Label, Title } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
-import { Empty, LoadingRows, ProblemAlert } from '../components/States';
+import { Empty, LoadingRows, ProblemAlert, formatTime } from '../components/States';
 
-/** The approved catalog (git): one row per entry. */
+/** The approved catalog (git): one row per entry; then the pull requests that propose changes. */
 export default function Catalog() {
   const entries = useQuery({
     queryKey: ['catalog', 'entries'],
@@ -20,7 +20,9 @@ export default function Catalog() {
       ) : entries.isError ? (
         <ProblemAlert error={entries.error} title="Catalog not available" />
       ) : (entries.data.items ?? []).length === 0 ? (
-        <Empty title="The catalog is empty">Entries arrive through pull requests to the catalog repository.</Empty>
+        <Empty title="The catalog is empty">
+          Open a model's page from Discover and choose "Add to catalog" to propose its first entry.
+        </Empty>
       ) : (
         <Table aria-label="Catalog entries" variant="compact" gridBreakPoint="grid-md">
           <Thead>
@@ -46,6 +48,88 @@ export default function Catalog() {
                 <Td dataLabel="Commit">
                   <code>{commit?.slice(0, 10)}</code>
                 </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      )}
+      <PullRequests />
+    </>
+  );
+}
+
+const PR_COLOR: Record<string, 'blue' | 'purple' | 'grey'> = { open: 'blue', merged: 'purple', closed: 'grey' };
+
+/** Catalog pull requests with their state; the state filter is in the URL (?prState=open). */
+function PullRequests() {
+  const [params, setParams] = useSearchParams();
+  const state = params.get('prState') ?? '';
+  const prs = useQuery({
+    queryKey: ['catalog', 'pull-requests', state],
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/catalog/pull-requests', {
+          params: { query: { limit: 50, state: state || undefined } },
+        }),
+      ),
+  });
+  function filter(v: string) {
+    const next = new URLSearchParams(params);
+    if (v) next.set('prState', v);
+    else next.delete('prState');
+    setParams(next);
+  }
+  const items = prs.data?.items ?? [];
+  return (
+    <>
+      <Title headingLevel="h2" style={{ margin: '1.5rem 0 1rem' }}>
+        Pull requests
+      </Title>
+      <FormSelect
+        id="pr-state"
+        aria-label="Pull request state"
+        value={state}
+        onChange={(_e, v) => filter(v)}
+        style={{ maxWidth: '12rem', marginBottom: '1rem' }}
+      >
+        <FormSelectOption value="" label="every state" />
+        <FormSelectOption value="open" label="open" />
+        <FormSelectOption value="merged" label="merged" />
+        <FormSelectOption value="closed" label="closed" />
+      </FormSelect>
+      {prs.isPending ? (
+        <LoadingRows rows={2} />
+      ) : prs.isError ? (
+        <ProblemAlert error={prs.error} title="Pull requests not available" />
+      ) : items.length === 0 ? (
+        <Empty title="No pull requests">{state ? 'None in this state.' : 'Proposals from "Add to catalog" and the update bot appear here.'}</Empty>
+      ) : (
+        <Table aria-label="Catalog pull requests" variant="compact" gridBreakPoint="grid-md">
+          <Thead>
+            <Tr>
+              <Th>Pull request</Th>
+              <Th>Entry</Th>
+              <Th>Kind</Th>
+              <Th>State</Th>
+              <Th>Updated</Th>
+            </Tr>
+          </Thead>
+          <Tbody>
+            {items.map((p) => (
+              <Tr key={p.number} data-testid={`pr-${p.number}`}>
+                <Td dataLabel="Pull request">
+                  <a href={p.url} target="_blank" rel="noreferrer">
+                    #{p.number} {p.title}
+                  </a>
+                </Td>
+                <Td dataLabel="Entry">{p.entryId}</Td>
+                <Td dataLabel="Kind">{p.kind ?? '—'}</Td>
+                <Td dataLabel="State">
+                  <Label isCompact color={PR_COLOR[p.state ?? ''] ?? 'grey'}>
+                    {p.state}
+                  </Label>
+                </Td>
+                <Td dataLabel="Updated">{formatTime(p.updatedAt ?? p.createdAt)}</Td>
               </Tr>
             ))}
           </Tbody>

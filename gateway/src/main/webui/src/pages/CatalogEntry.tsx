@@ -7,23 +7,20 @@ import {
   CodeBlockCode,
   Flex,
   FormGroup,
-  Label,
   TextInput,
   Title,
 } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, call } from '../api/client';
+import { ChecksTable } from '../components/Checks';
 import { LoadingRows, ProblemAlert } from '../components/States';
+import { ActivateReview } from './catalog/ActivateReview';
 
-const STATUS_COLOR: Record<string, 'green' | 'orange' | 'red' | 'grey'> = {
-  PASS: 'green',
-  WARN: 'orange',
-  FAIL: 'red',
-};
-
-/** A catalog entry: its document, the validation checks, and "Activate as a deployment". */
+/**
+ * A catalog entry: its document, the validation checks, and "Activate as a deployment" (a
+ * dry-run shown first, then confirmed).
+ */
 export default function CatalogEntry() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -39,12 +36,21 @@ export default function CatalogEntry() {
       call(api.POST('/api/v1/catalog/validate', { body: entry.data!.entry as never })),
     enabled: !!entry.data,
   });
+  const dryRun = useMutation({
+    mutationFn: () =>
+      call(
+        api.POST('/api/v1/deployments/{name}/dry-run', {
+          params: { path: { name: deployment } },
+          body: { entry: id },
+        }),
+      ),
+  });
   const activate = useMutation({
     mutationFn: () =>
       call(
         api.POST('/api/v1/deployments/{name}/activate', {
           params: { path: { name: deployment } },
-          body: { entry: id, reason: 'activated from the web console' } as never,
+          body: { entry: id, reason: 'activated from the web console' },
         }),
       ),
     onSuccess: () => navigate(`/deployments/${deployment}`),
@@ -69,41 +75,42 @@ export default function CatalogEntry() {
         <>
           <Flex alignItems={{ default: 'alignItemsFlexEnd' }} style={{ marginBottom: '1rem' }}>
             <FormGroup label="Deployment name" fieldId="deployment">
-              <TextInput id="deployment" value={deployment} onChange={(_e, v) => setDeployment(v)} />
+              <TextInput
+                id="deployment"
+                value={deployment}
+                onChange={(_e, v) => {
+                  setDeployment(v);
+                  dryRun.reset();
+                }}
+              />
             </FormGroup>
-            <Button onClick={() => activate.mutate()} isLoading={activate.isPending}>
-              Activate
+            <Button
+              onClick={() => {
+                activate.reset();
+                dryRun.mutate();
+              }}
+              isLoading={dryRun.isPending}
+              isDisabled={!deployment.trim()}
+            >
+              Review and activate
             </Button>
           </Flex>
-          {activate.isError && <ProblemAlert error={activate.error} title="Not activated" />}
+          {dryRun.isError && <ProblemAlert error={dryRun.error} title="Dry-run failed" />}
+          <ActivateReview
+            deployment={deployment}
+            dryRun={dryRun.data}
+            busy={activate.isPending}
+            error={activate.error}
+            onActivate={() => activate.mutate()}
+            onClose={() => dryRun.reset()}
+          />
           <Title headingLevel="h2">Validation</Title>
           {report.isPending ? (
             <LoadingRows rows={3} />
           ) : report.isError ? (
             <ProblemAlert error={report.error} />
           ) : (
-            <Table aria-label="Validation checks" variant="compact" gridBreakPoint="grid-md">
-              <Thead>
-                <Tr>
-                  <Th>Check</Th>
-                  <Th>Status</Th>
-                  <Th>Message</Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {(report.data.checks ?? []).map((c) => (
-                  <Tr key={`${c.name}-${c.pointer ?? ''}`}>
-                    <Td dataLabel="Check">{c.name}</Td>
-                    <Td dataLabel="Status">
-                      <Label isCompact color={STATUS_COLOR[(c.status ?? '').toUpperCase()] ?? 'grey'}>
-                        {c.status}
-                      </Label>
-                    </Td>
-                    <Td dataLabel="Message">{c.message}</Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+            <ChecksTable checks={report.data.checks ?? []} label="Validation checks" />
           )}
           <Title headingLevel="h2" style={{ margin: '1.5rem 0 1rem' }}>
             Entry

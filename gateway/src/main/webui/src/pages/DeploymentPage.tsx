@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   Breadcrumb,
   BreadcrumbItem,
@@ -13,13 +14,16 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, call } from '../api/client';
+import type { components } from '../api/schema';
 import { LoadingRows, ProblemAlert, formatTime } from '../components/States';
 import { healthColor } from './Deployments';
+import { RollbackConfirm } from './deployments/RollbackConfirm';
 
-/** One deployment: its status, the revision history and rollback. */
+/** One deployment: its status, the revision history and rollback (what changes confirmed first). */
 export default function DeploymentPage() {
   const { name = '' } = useParams();
   const client = useQueryClient();
+  const [rollingBack, setRollingBack] = useState<components['schemas']['RevisionView'] | null>(null);
   const status = useQuery({
     queryKey: ['deployments', name],
     queryFn: () => call(api.GET('/api/v1/deployments/{name}', { params: { path: { name } } })),
@@ -37,7 +41,10 @@ export default function DeploymentPage() {
           body: { toRevision, reason: 'rolled back from the web console' },
         }),
       ),
-    onSettled: () => client.invalidateQueries({ queryKey: ['deployments'] }),
+    onSettled: () => {
+      setRollingBack(null);
+      void client.invalidateQueries({ queryKey: ['deployments'] });
+    },
   });
   const remove = useMutation({
     mutationFn: () =>
@@ -143,7 +150,10 @@ export default function DeploymentPage() {
                       variant="secondary"
                       size="sm"
                       isLoading={rollback.isPending && rollback.variables === r.revision}
-                      onClick={() => rollback.mutate(r.revision)}
+                      onClick={() => {
+                        rollback.reset();
+                        setRollingBack(r);
+                      }}
                     >
                       Roll back to {r.revision}
                     </Button>
@@ -154,6 +164,13 @@ export default function DeploymentPage() {
           </Tbody>
         </Table>
       )}
+      <RollbackConfirm
+        active={revisions.data?.items?.find((r) => r.revision === s?.active?.revision)}
+        target={rollingBack}
+        busy={rollback.isPending}
+        onConfirm={() => rollback.mutate(rollingBack!.revision)}
+        onClose={() => setRollingBack(null)}
+      />
     </>
   );
 }

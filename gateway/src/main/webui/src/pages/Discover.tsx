@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import {
   Button,
   Content,
@@ -29,6 +29,12 @@ export default function Discover() {
     Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<string, string>,
   );
   const query = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) || undefined]));
+  // The URL can change from outside the form (the masthead's search, back/forward): follow it.
+  const urlQuery = params.toString();
+  useEffect(() => {
+    const p = new URLSearchParams(urlQuery);
+    setForm(Object.fromEntries(FILTERS.map((f) => [f, p.get(f) ?? ''])) as Record<string, string>);
+  }, [urlQuery]);
 
   const gpus = useQuery({
     queryKey: ['gpus'],

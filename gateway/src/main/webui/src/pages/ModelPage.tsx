@@ -14,33 +14,28 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
 import { api, call } from '../api/client';
 import { LoadingRows, ProblemAlert, formatBytes } from '../components/States';
 import { formatCount, formatParams } from '../lib/format';
+import { usePreferences, useSavePreferences } from '../lib/preferences';
+import { InstallWizard } from './model/InstallWizard';
 
 /** A model's details: parameters, KV cache, the fit table per GPU pool, and its actions. */
 export default function ModelPage() {
   const { org = '', name = '' } = useParams();
   const id = `${org}/${name}`;
-  const navigate = useNavigate();
-  const client = useQueryClient();
-  const [installError, setInstallError] = useState<unknown>(null);
+  const [installing, setInstalling] = useState(false);
+  const prefs = usePreferences();
+  const savePrefs = useSavePreferences();
+  const favorites = prefs.data?.favorites ?? [];
+  const favorite = favorites.includes(id);
 
   const details = useQuery({
     queryKey: ['details', id],
     queryFn: () =>
       call(api.GET('/api/v1/models/{org}/{name}/details', { params: { path: { org, name } } })),
-  });
-
-  const install = useMutation({
-    mutationFn: () => call(api.POST('/api/v1/weights/installs', { body: { repo: id } as never })),
-    onSuccess: (job) => {
-      void client.invalidateQueries({ queryKey: ['installs'] });
-      navigate(`/jobs?job=${job.id}`);
-    },
-    onError: setInstallError,
   });
 
   const d = details.data;
@@ -57,16 +52,26 @@ export default function ModelPage() {
       <Flex justifyContent={{ default: 'justifyContentSpaceBetween' }} style={{ margin: '1rem 0' }}>
         <Title headingLevel="h1">{id}</Title>
         <Flex>
-          <Button
-            onClick={() => install.mutate()}
-            isLoading={install.isPending}
-            isDisabled={install.isPending || !d}
-          >
+          <Button onClick={() => setInstalling(true)} isDisabled={!d}>
             Install weights
+          </Button>
+          <Button variant="secondary" component={(props: object) => <Link {...props} to={`/catalog/propose/${id}`} />}>
+            Add to catalog
+          </Button>
+          <Button
+            variant="plain"
+            aria-pressed={favorite}
+            isDisabled={!prefs.data || savePrefs.isPending}
+            onClick={() =>
+              savePrefs.mutate({ favorites: favorite ? favorites.filter((f) => f !== id) : [...favorites, id] })
+            }
+          >
+            {favorite ? '★ Favorite' : '☆ Add to favorites'}
           </Button>
         </Flex>
       </Flex>
-      {installError !== null && <ProblemAlert error={installError} title="Install not started" />}
+      {savePrefs.isError && <ProblemAlert error={savePrefs.error} title="Favorites not saved" />}
+      {installing && d && <InstallWizard details={d} onClose={() => setInstalling(false)} />}
       {details.isPending ? (
         <LoadingRows rows={8} label="Loading model details" />
       ) : details.isError ? (

@@ -1,12 +1,25 @@
-import { Button, Content, Gallery, Card, CardBody, CardTitle, Label, Progress, Title } from '@patternfly/react-core';
+import { useState } from 'react';
+import { Button, Content, Flex, Gallery, Card, CardBody, CardTitle, Label, Progress, Title } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../api/client';
+import type { components } from '../api/schema';
+import { Confirm } from '../components/Confirm';
 import { Empty, LoadingRows, ProblemAlert, formatBytes, formatTime } from '../components/States';
+import { hasRole, useMe } from '../lib/me';
+import { Purge } from './weights/Purge';
 
-/** Storage locations with usage bars, and the staged snapshots with pin/unpin. */
+type Snapshot = components['schemas']['SnapshotView'];
+
+/**
+ * Storage locations with usage bars, the staged snapshots with pin/unpin, and for admins delete
+ * (the 409 reason shown) and purge (preview, then confirm).
+ */
 export default function Weights() {
   const client = useQueryClient();
+  const me = useMe();
+  const admin = hasRole(me.data?.roles, 'admin');
+  const [deleting, setDeleting] = useState<Snapshot | null>(null);
   const locations = useQuery({
     queryKey: ['locations'],
     queryFn: () => call(api.GET('/api/v1/weights/locations')),
@@ -21,6 +34,14 @@ export default function Weights() {
         ? call(api.POST('/api/v1/weights/{id}/unpin', { params: { path: { id } } }))
         : call(api.POST('/api/v1/weights/{id}/pin', { params: { path: { id } } })),
     onSettled: () => client.invalidateQueries({ queryKey: ['weights'] }),
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => call(api.DELETE('/api/v1/weights/{id}', { params: { path: { id } } })),
+    onSettled: () => {
+      setDeleting(null);
+      void client.invalidateQueries({ queryKey: ['weights'] });
+      void client.invalidateQueries({ queryKey: ['locations'] });
+    },
   });
 
   return (
@@ -63,6 +84,7 @@ export default function Weights() {
         Inventory
       </Title>
       {pin.isError && <ProblemAlert error={pin.error} />}
+      {remove.isError && <ProblemAlert error={remove.error} title="Not deleted" />}
       {snapshots.isPending ? (
         <LoadingRows />
       ) : snapshots.isError ? (
@@ -96,19 +118,49 @@ export default function Weights() {
                 <Td dataLabel="Last access">{formatTime(s.lastAccessedAt)}</Td>
                 <Td dataLabel="In use by">{s.usedBy?.join(', ') || '—'}</Td>
                 <Td dataLabel="Actions">
-                  <Button
-                    variant="secondary"
-                    size="sm"
-                    onClick={() => pin.mutate({ id: s.id!, pinned: !!s.pinned })}
-                  >
-                    {s.pinned ? 'Unpin' : 'Pin'}
-                  </Button>
+                  <Flex flexWrap={{ default: 'nowrap' }}>
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      onClick={() => pin.mutate({ id: s.id!, pinned: !!s.pinned })}
+                    >
+                      {s.pinned ? 'Unpin' : 'Pin'}
+                    </Button>
+                    {admin && (
+                      <Button
+                        variant="danger"
+                        size="sm"
+                        aria-label={`Delete ${s.repo}@${s.revision}`}
+                        onClick={() => {
+                          remove.reset();
+                          setDeleting(s);
+                        }}
+                      >
+                        Delete
+                      </Button>
+                    )}
+                  </Flex>
                 </Td>
               </Tr>
             ))}
           </Tbody>
         </Table>
       )}
+      {admin && (
+        <Purge locations={((locations.data ?? []) as unknown as LocationLike[]).map((l) => l.name)} />
+      )}
+      <Confirm
+        isOpen={deleting !== null}
+        title={`Delete ${deleting?.repo}@${deleting?.revision}?`}
+        confirmLabel="Delete"
+        danger
+        busy={remove.isPending}
+        onConfirm={() => remove.mutate(deleting!.id!)}
+        onClose={() => setDeleting(null)}
+      >
+        The snapshot ({formatBytes(deleting?.sizeBytes)} on {deleting?.location}) and the files no other snapshot
+        uses are deleted. A pinned snapshot or one a deployment uses is refused.
+      </Confirm>
     </>
   );
 }
