@@ -76,7 +76,7 @@ public class EventStreamResource {
       @QueryParam("type")
           @Parameter(description = "event-type patterns (exact, prefix.* or *); repeatable")
           List<String> types,
-      RoutingContext rc) {
+      @Context RoutingContext rc) {
     Caller caller = CurrentCaller.required(rc);
     for (String t : types) {
       if (!Subscription.PATTERN.matcher(t).matches()) {
