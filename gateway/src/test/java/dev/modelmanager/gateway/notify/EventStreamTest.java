@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.modelmanager.gateway.notify.service.EventStreamHub;
-
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -203,7 +202,9 @@ class EventStreamTest {
 
     // Before: 403 for a token without events:read. Now: 200 with only the weights events.
     JsonPath all = as(weightsOnly).queryParam("limit", 500).get("/api/v1/events").jsonPath();
-    assertThat(all.getList("items.id", String.class)).contains(w1, w2).doesNotContainAnyElementsOf(hidden);
+    assertThat(all.getList("items.id", String.class))
+        .contains(w1, w2)
+        .doesNotContainAnyElementsOf(hidden);
     assertThat(all.getList("items.type", String.class))
         .allSatisfy(t -> assertThat(t).startsWith("dev.modelmanager.weights."));
 
@@ -245,8 +246,8 @@ class EventStreamTest {
 
   /**
    * Opens a stream and waits until the hub has registered it, so events produced next reach it
-   * live. The tests of this class run one after another: once earlier streams are gone, the new
-   * one is the hub's only client.
+   * live. The tests of this class run one after another: once earlier streams are gone, the new one
+   * is the hub's only client.
    */
   private Client connected(String query, String token) throws Exception {
     await().atMost(Duration.ofSeconds(30)).until(() -> hub.clients() == 0);

@@ -7,6 +7,7 @@ import dev.modelmanager.gateway.domain.LoggedEvent;
 import dev.modelmanager.gateway.notify.config.NotifyConfig;
 import dev.modelmanager.gateway.notify.domain.Backoff;
 import dev.modelmanager.gateway.notify.domain.Channel;
+import dev.modelmanager.gateway.notify.domain.ChannelType;
 import dev.modelmanager.gateway.notify.domain.Delivery;
 import dev.modelmanager.gateway.notify.domain.DeliveryStatus;
 import dev.modelmanager.gateway.notify.domain.Severity;
@@ -49,7 +50,8 @@ import org.jboss.logging.Logger;
  * </ol>
  *
  * A delivery is marked delivered only after the receiver acknowledged it, so a crash mid-send sends
- * it again (at least once; receivers dedupe on {@code webhook-id}, the event id).
+ * it again (at least once; receivers dedupe on {@code webhook-id}, the event id). An email channel
+ * with a digest interval gets one mail per interval instead ({@link DigestDispatcher}).
  */
 @ApplicationScoped
 public class NotificationDispatcher {
@@ -62,6 +64,7 @@ public class NotificationDispatcher {
   private final DeliveryStore deliveries;
   private final Transactor tx;
   private final ChannelSender sender;
+  private final DigestDispatcher digests;
   private final NotifyConfig config;
   private final ObjectMapper mapper;
   private final MeterRegistry metrics;
@@ -76,6 +79,7 @@ public class NotificationDispatcher {
       DeliveryStore deliveries,
       Transactor tx,
       ChannelSender sender,
+      DigestDispatcher digests,
       NotifyConfig config,
       ObjectMapper mapper,
       MeterRegistry metrics) {
@@ -83,15 +87,28 @@ public class NotificationDispatcher {
     this.deliveries = deliveries;
     this.tx = tx;
     this.sender = sender;
+    this.digests = digests;
     this.config = config;
     this.mapper = mapper;
     this.metrics = metrics;
     this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
   }
 
-  void start(@Observes StartupEvent ev) {
+  void onStart(@Observes StartupEvent ev) {
     if (!config.enabled()) {
       LOG.info("notifications are disabled (mm.notify.enabled=false)");
+      return;
+    }
+    start();
+  }
+
+  void onStop(@Observes ShutdownEvent ev) {
+    stop();
+  }
+
+  /** Starts dispatching (at startup; again after {@link #stop}, as a restarted gateway would). */
+  public synchronized void start() {
+    if (running) {
       return;
     }
     running = true;
@@ -100,7 +117,8 @@ public class NotificationDispatcher {
     thread.start();
   }
 
-  void stop(@Observes ShutdownEvent ev) {
+  /** Stops dispatching and waits for the current round to end; what is queued stays queued. */
+  public synchronized void stop() {
     running = false;
     wake();
     if (thread != null) {
@@ -109,6 +127,7 @@ public class NotificationDispatcher {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      thread = null;
     }
   }
 
@@ -178,7 +197,7 @@ public class NotificationDispatcher {
                   payload(e, data),
                   DeliveryStatus.PENDING,
                   0,
-                  now,
+                  DigestDispatcher.firstDue(c, now),
                   null,
                   null,
                   null,
@@ -214,10 +233,15 @@ public class NotificationDispatcher {
     List<Channel> targets = new ArrayList<>();
     List<Delivery> sent = new ArrayList<>();
     List<Uni<Attempt>> sends = new ArrayList<>();
+    List<Channel> digestsDue = new ArrayList<>();
     for (Delivery d : due) {
       Channel c = byId.get(d.channelId());
       if (c == null) {
         continue; // deleted meanwhile; its deliveries went with it
+      }
+      if (c.digests() && c.type() == ChannelType.EMAIL) {
+        digestsDue.add(c); // its oldest delivery is due: the digest of everything queued
+        continue;
       }
       Uni<Attempt> attempt;
       try {
@@ -229,8 +253,12 @@ public class NotificationDispatcher {
       sent.add(d);
       sends.add(attempt);
     }
+    boolean attempted = false;
+    for (Channel c : digestsDue) {
+      attempted |= digests.send(c);
+    }
     if (sends.isEmpty()) {
-      return false;
+      return attempted;
     }
     // The sends run in parallel; their outcomes are stored one by one (one reactive session).
     List<Attempt> outcomes = Blocking.await(() -> Uni.join().all(sends).andFailFast());
@@ -270,7 +298,7 @@ public class NotificationDispatcher {
               null);
       outcome = "retried";
     }
-    counter(c, outcome).increment();
+    counter(metrics, c, outcome).increment();
     return tx.inTransaction(() -> deliveries.save(next, d))
         .invoke(
             stored -> {
@@ -284,7 +312,7 @@ public class NotificationDispatcher {
         .replaceWithVoid();
   }
 
-  private Counter counter(Channel c, String outcome) {
+  static Counter counter(MeterRegistry metrics, Channel c, String outcome) {
     return Counter.builder("mm.gateway.notification.deliveries")
         .description("Notification delivery attempts by channel type and outcome")
         .tag("channel", c.type().wire())
