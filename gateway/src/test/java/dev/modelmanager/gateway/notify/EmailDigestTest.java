@@ -26,7 +26,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Email digests through a real SMTP server (GreenMail): several events in one interval make exactly
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(NotifyTestProfile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmailDigestTest {
   private static final String SUCCEEDED = "dev.modelmanager.weights.install.succeeded";
   private static final String FAILED = "dev.modelmanager.weights.install.failed";
@@ -180,6 +184,7 @@ class EmailDigestTest {
   }
 
   @Test
+  @Order(1)
   void aDigestIsForEmailOnlyAndItsIntervalIsChecked() {
     Map<String, Object> webhook = body("webhook", "https://hooks.example.com/x", "PT15M");
     asAdmin()
@@ -235,14 +240,22 @@ class EmailDigestTest {
     if (model != null) {
       body.put("filters", Map.of("model", model));
     }
-    return asAdmin()
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/api/v1/notifications/channels")
+    JsonPath made =
+        asAdmin()
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/api/v1/notifications/channels")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    // Stored, not only answered.
+    asAdmin()
+        .get("/api/v1/notifications/channels/" + made.getString("id"))
         .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath();
+        .statusCode(200)
+        .body("digest", equalTo(digest));
+    return made;
   }
 
   private static Map<String, Object> body(String type, String target, String digest) {
