@@ -74,7 +74,7 @@ public class NotifyBench {
     b.warmUp();
     b.webhook(
         Integer.parseInt(args.getOrDefault("events", "1000")),
-        Integer.parseInt(args.getOrDefault("rate", "50")));
+        Integer.parseInt(args.getOrDefault("rate", "10")));
     b.fanOut(
         Integer.parseInt(args.getOrDefault("clients", "200")),
         Integer.parseInt(args.getOrDefault("sse-events", "100")),

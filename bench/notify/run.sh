@@ -3,7 +3,7 @@
 # A client (NotifyBench.java) plays a service's outbox relay: it publishes structured CloudEvents
 # to mm.weights (as the relay does after a state change) and measures, with one clock:
 #   1. publish -> a signed webhook delivery reaches a local receiver: p50/p99/max over 1,000 events
-#      (paced, default 50/s). Target: p99 <= 1 s.
+#      (paced, default 10/s). Target: p99 <= 1 s.
 #   2. publish -> the frame reaches each of 200 open SSE streams (/api/v1/events/stream):
 #      p50/p99/max of the time until every stream has it, over 100 events (default 5/s).
 #
@@ -71,6 +71,6 @@ echo "gateway :$GATEWAY_PORT (Postgres schema notify_bench), kafka :$KAFKA_PORT;
 java -Xmx512m -cp "$KIT_CP" bench/notify/NotifyBench.java \
   --gateway="http://127.0.0.1:$GATEWAY_PORT" --kafka="127.0.0.1:$KAFKA_PORT" \
   --token-file="$WORK/admin-token" \
-  --events="${MM_BENCH_EVENTS:-1000}" --rate="${MM_BENCH_RATE:-50}" \
+  --events="${MM_BENCH_EVENTS:-1000}" --rate="${MM_BENCH_RATE:-10}" \
   --clients="${MM_BENCH_CLIENTS:-200}" --sse-events="${MM_BENCH_SSE_EVENTS:-100}" \
   --sse-rate="${MM_BENCH_SSE_RATE:-5}"

@@ -121,6 +121,13 @@ class NotifyStoreContractTest {
     await(() -> a.tx().inTransaction(() -> a.deliveries().enqueue(second)));
     // The head (first) waits for its retry: the second must wait behind it.
     assertThat(heads(a, c, now)).isEmpty();
+    // Behind a head: the rest of its channel's queue, oldest first.
+    assertThat(await(() -> a.deliveries().pendingAfter(c.id(), 0, 1)))
+        .extracting(Delivery::id)
+        .containsExactly(first.id());
+    assertThat(await(() -> a.deliveries().pendingAfter(c.id(), 101, 10)))
+        .extracting(Delivery::id)
+        .containsExactly(second.id());
     assertThat(heads(a, c, now.plusSeconds(61)))
         .extracting(Delivery::id)
         .containsExactly(first.id());
@@ -129,6 +136,9 @@ class NotifyStoreContractTest {
         first.attempted(DeliveryStatus.DELIVERED, null, 200, null, 12, now.plusSeconds(61));
     await(() -> a.tx().inTransaction(() -> a.deliveries().save(done, first)));
     assertThat(heads(a, c, now)).extracting(Delivery::id).containsExactly(second.id());
+    assertThat(await(() -> a.deliveries().pendingAfter(c.id(), 0, 10)))
+        .extracting(Delivery::id)
+        .containsExactly(second.id());
     Delivery reread = await(() -> a.deliveries().find(first.id()));
     assertThat(reread.status()).isEqualTo(DeliveryStatus.DELIVERED);
     assertThat(reread.attempts()).isEqualTo(1);

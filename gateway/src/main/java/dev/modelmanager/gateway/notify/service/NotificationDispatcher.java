@@ -26,7 +26,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,10 +46,11 @@ import org.jboss.logging.Logger;
  *       delivery for every channel that subscribes to each event and moves the cursor. A delivery
  *       is unique per (channel, event), so a crash between the two, a restart or a redelivered
  *       Kafka record never queues an event twice;
- *   <li>send: takes the oldest pending delivery of each channel if it is due (so a channel's events
- *       go out in order; a failing channel holds only its own queue), sends them in parallel and
- *       stores each outcome: delivered, or a retry after an exponential backoff with jitter that
- *       honours {@code Retry-After}, or dead-lettered after {@code mm.notify.max-attempts}.
+ *   <li>send: for each channel whose oldest pending delivery is due, sends its queue from there in
+ *       order, one delivery after the other (a failing channel holds only its own queue; channels
+ *       go in parallel), and stores each outcome: delivered, or a retry after an exponential
+ *       backoff with jitter that honours {@code Retry-After}, or dead-lettered after {@code
+ *       mm.notify.max-attempts}.
  * </ol>
  *
  * A delivery is marked delivered only after the receiver acknowledged it, so a crash mid-send sends
@@ -59,6 +63,9 @@ public class NotificationDispatcher {
   private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class);
   private static final int FAN_OUT_BATCH = 200;
   private static final int SEND_BATCH = 64;
+
+  /** The most deliveries of one channel sent in one round, one after the other. */
+  static final int RUN = 32;
 
   private final ChannelStore channels;
   private final DeliveryStore deliveries;
@@ -220,7 +227,12 @@ public class NotificationDispatcher {
     return true;
   }
 
-  /** Sends the due head of each channel's queue; answers whether anything was attempted. */
+  /**
+   * Sends what is due: for each channel whose head is due, its queue in order (up to {@link #RUN}
+   * deliveries, one per step, the channels in parallel), stopping at the first delivery that fails
+   * or is not due yet so that later ones wait behind it; a digest channel's digest. Answers whether
+   * anything was attempted.
+   */
   boolean sendDue() {
     Instant now = Instant.now();
     List<Delivery> due = Blocking.await(() -> deliveries.dueHeads(now, SEND_BATCH));
@@ -230,45 +242,55 @@ public class NotificationDispatcher {
     Map<String, Channel> byId =
         Blocking.await(channels::list).stream()
             .collect(Collectors.toMap(Channel::id, Function.identity()));
-    List<Channel> targets = new ArrayList<>();
-    List<Delivery> sent = new ArrayList<>();
-    List<Uni<Attempt>> sends = new ArrayList<>();
-    List<Channel> digestsDue = new ArrayList<>();
-    for (Delivery d : due) {
-      Channel c = byId.get(d.channelId());
+    Map<Channel, Deque<Delivery>> runs = new LinkedHashMap<>();
+    boolean attempted = false;
+    for (Delivery head : due) {
+      Channel c = byId.get(head.channelId());
       if (c == null) {
         continue; // deleted meanwhile; its deliveries went with it
       }
       if (c.digests() && c.type() == ChannelType.EMAIL) {
-        digestsDue.add(c); // its oldest delivery is due: the digest of everything queued
+        // Its oldest delivery is due: the digest of everything it has queued.
+        attempted |= digests.send(c);
         continue;
       }
-      Uni<Attempt> attempt;
-      try {
-        attempt = sender.send(c, d.payload()); // the SSRF check resolves here, on this thread
-      } catch (RuntimeException e) {
-        attempt = Uni.createFrom().item(Attempt.failed(e.getClass().getSimpleName(), 0));
+      Deque<Delivery> run = new ArrayDeque<>();
+      run.add(head);
+      run.addAll(Blocking.await(() -> deliveries.pendingAfter(c.id(), head.eventSeq(), RUN - 1)));
+      runs.put(c, run);
+    }
+    while (!runs.isEmpty()) {
+      attempted = true;
+      List<Channel> targets = new ArrayList<>(runs.keySet());
+      List<Delivery> sent = new ArrayList<>();
+      List<Uni<Attempt>> sends = new ArrayList<>();
+      for (Channel c : targets) {
+        Delivery d = runs.get(c).poll();
+        sent.add(d);
+        sends.add(attempt(c, d));
       }
-      targets.add(c);
-      sent.add(d);
-      sends.add(attempt);
+      // The sends run in parallel; their outcomes are stored one by one (one reactive session).
+      List<Attempt> outcomes = Blocking.await(() -> Uni.join().all(sends).andFailFast());
+      for (int i = 0; i < outcomes.size(); i++) {
+        Channel c = targets.get(i);
+        Delivery d = sent.get(i);
+        Attempt a = outcomes.get(i);
+        Blocking.await(() -> record(c, d, a));
+        Delivery next = runs.get(c).peek();
+        if (!a.delivered() || next == null || next.nextAttemptAt().isAfter(Instant.now())) {
+          runs.remove(c);
+        }
+      }
     }
-    boolean attempted = false;
-    for (Channel c : digestsDue) {
-      attempted |= digests.send(c);
+    return attempted;
+  }
+
+  private Uni<Attempt> attempt(Channel c, Delivery d) {
+    try {
+      return sender.send(c, d.payload()); // the SSRF check resolves here, on this thread
+    } catch (RuntimeException e) {
+      return Uni.createFrom().item(Attempt.failed(e.getClass().getSimpleName(), 0));
     }
-    if (sends.isEmpty()) {
-      return attempted;
-    }
-    // The sends run in parallel; their outcomes are stored one by one (one reactive session).
-    List<Attempt> outcomes = Blocking.await(() -> Uni.join().all(sends).andFailFast());
-    for (int i = 0; i < outcomes.size(); i++) {
-      Channel c = targets.get(i);
-      Delivery d = sent.get(i);
-      Attempt a = outcomes.get(i);
-      Blocking.await(() -> record(c, d, a));
-    }
-    return true;
   }
 
   private Uni<Void> record(Channel c, Delivery d, Attempt a) {

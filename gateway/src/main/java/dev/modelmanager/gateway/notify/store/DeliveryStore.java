@@ -22,6 +22,12 @@ public interface DeliveryStore {
   Uni<List<Delivery>> dueHeads(Instant now, int limit);
 
   /**
+   * A channel's pending deliveries after the event position {@code afterEventSeq}, oldest first:
+   * the rest of its queue behind the head, sent in the same round when the head got through.
+   */
+  Uni<List<Delivery>> pendingAfter(String channelId, long afterEventSeq, int limit);
+
+  /**
    * Stores the outcome of an attempt or a requeue (status, attempts, times, last answer) of {@code
    * from}, only if the row still stands as {@code from} read it (same status and attempts): a late
    * outcome never overwrites a newer state (a redeliver, another replica's attempt). Answers

@@ -64,6 +64,18 @@ public class PostgresDeliveryStore implements DeliveryStore {
   }
 
   @Override
+  public Uni<List<Delivery>> pendingAfter(String channelId, long afterEventSeq, int limit) {
+    return DeliveryEntity.<DeliveryEntity>find(
+            "channelId = ?1 and status = 'PENDING' and eventSeq > ?2",
+            Sort.ascending("eventSeq"),
+            channelId,
+            afterEventSeq)
+        .page(0, limit)
+        .list()
+        .map(PostgresDeliveryStore::toDeliveries);
+  }
+
+  @Override
   public Uni<Boolean> save(Delivery d, Delivery from) {
     // One conditional update, not read-modify-write: the row changes only if nobody moved it on.
     return Panache.withTransaction(

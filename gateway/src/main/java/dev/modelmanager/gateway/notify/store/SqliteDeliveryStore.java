@@ -64,6 +64,16 @@ public class SqliteDeliveryStore implements DeliveryStore {
   }
 
   @Override
+  public Uni<List<Delivery>> pendingAfter(String channelId, long afterEventSeq, int limit) {
+    return SqlTemplate.forQuery(
+            db.client(),
+            "select * from notification_delivery where channel_id = #{channel} and status ="
+                + " 'PENDING' and event_seq > #{after} order by event_seq limit #{limit}")
+        .execute(Map.of("channel", channelId, "after", afterEventSeq, "limit", limit))
+        .map(SqliteDeliveryStore::toDeliveries);
+  }
+
+  @Override
   public Uni<Boolean> save(Delivery d, Delivery from) {
     Map<String, Object> p = new HashMap<>();
     p.put("was", from.status().name());
