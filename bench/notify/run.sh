@@ -50,7 +50,7 @@ done
 
 mkdir -p "$WORK/keys"
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/keys/internal.key.pem" 2>/dev/null
-psql -h 127.0.0.1 -U postgres -d postgres -qc 'drop schema if exists notify_bench cascade' >/dev/null
+PGOPTIONS='-c client_min_messages=warning' psql -h 127.0.0.1 -U postgres -d postgres -qc 'drop schema if exists notify_bench cascade'
 # Notification settings are the defaults (poll 200 ms, heartbeat 15 s) except that the receiver
 # on 127.0.0.1 over plain http is allowed, as bin/mm up --demo allows it.
 env MM_STORE=postgres MM_SCHEMA=notify_bench \
