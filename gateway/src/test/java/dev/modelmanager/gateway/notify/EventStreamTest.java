@@ -1,14 +1,21 @@
 package dev.modelmanager.gateway.notify;
 
+import static dev.modelmanager.gateway.TestAuth.as;
+import static dev.modelmanager.gateway.TestAuth.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.modelmanager.gateway.notify.service.EventStreamHub;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,12 +25,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The SSE stream: resume with Last-Event-ID gets exactly the missed events, heartbeats flow. */
+/**
+ * The SSE stream: resume with Last-Event-ID gets exactly the missed events, heartbeats flow; the
+ * stream and the plain list hold only what the caller may read.
+ */
 @QuarkusTest
 @TestProfile(NotifyTestProfile.class)
 class EventStreamTest {
   @TestHTTPResource("/api/v1/events/stream")
   URI stream;
+
+  @Inject EventStreamHub hub;
 
   record Frame(String id, String event, String data) {}
 
@@ -101,8 +113,7 @@ class EventStreamTest {
     String c = uuid();
     String d = uuid();
     Frame first;
-    try (Client live = new Client("?type=" + type, null)) {
-      Thread.sleep(500); // the stream is registered before the event arrives
+    try (Client live = connected("?type=" + type, dev.modelmanager.gateway.TestAuth.adminToken())) {
       NotificationsTest.produce("mm.stream-test", List.of(event(a, type)));
       first = live.next();
       assertThat(first.event()).isEqualTo(type);
@@ -113,7 +124,7 @@ class EventStreamTest {
     // Missed while disconnected; one of another type the filter drops.
     NotificationsTest.produce(
         "mm.stream-test", List.of(event(b, type), event(uuid(), type + "x.other"), event(c, type)));
-    Thread.sleep(1000);
+    await().atMost(Duration.ofSeconds(30)).until(() -> logged(type).size() == 3);
     try (Client resumed = new Client("?type=" + type, first.id())) {
       Frame fb = resumed.next();
       Frame fc = resumed.next();
@@ -136,8 +147,7 @@ class EventStreamTest {
     String deployMarker = uuid();
     String otherMarker = uuid();
     String weightsMarker = uuid();
-    try (Client client = new Client("", null, weightsOnly)) {
-      Thread.sleep(500); // the stream is registered before the events arrive
+    try (Client client = connected("", weightsOnly)) {
       NotificationsTest.produce(
           "mm.stream-test",
           List.of(
@@ -164,6 +174,63 @@ class EventStreamTest {
   }
 
   @Test
+  void thePlainListHoldsOnlyTheEventsTheCallerMayReadAndPagesOverTheOthers() throws Exception {
+    String weightsOnly =
+        dev.modelmanager.gateway.TestAuth.token(
+            "weights-lister-" + uuid().substring(0, 8), "viewer", List.of("weights:read"));
+    String w1 = uuid();
+    String w2 = uuid();
+    List<String> hidden = List.of(uuid(), uuid(), uuid());
+    NotificationsTest.produce(
+        "mm.stream-test",
+        List.of(
+            event(w1, "dev.modelmanager.weights.install.succeeded"),
+            event(hidden.get(0), "dev.modelmanager.deploy.revision.ready"),
+            event(hidden.get(1), "dev.modelmanager.test.stream.other"),
+            event(hidden.get(2), "dev.modelmanager.catalog.model.updated"),
+            event(w2, "dev.modelmanager.weights.install.failed")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                asAdmin()
+                    .queryParam("limit", 500)
+                    .get("/api/v1/events")
+                    .jsonPath()
+                    .getList("items.id", String.class)
+                    .containsAll(List.of(w1, w2, hidden.get(0), hidden.get(1), hidden.get(2))));
+
+    // Before: 403 for a token without events:read. Now: 200 with only the weights events.
+    JsonPath all = as(weightsOnly).queryParam("limit", 500).get("/api/v1/events").jsonPath();
+    assertThat(all.getList("items.id", String.class))
+        .contains(w1, w2)
+        .doesNotContainAnyElementsOf(hidden);
+    assertThat(all.getList("items.type", String.class))
+        .allSatisfy(t -> assertThat(t).startsWith("dev.modelmanager.weights."));
+
+    // Pages of one: the three events in between are skipped, not returned as empty pages.
+    JsonPath page1 = as(weightsOnly).queryParam("limit", 1).get("/api/v1/events").jsonPath();
+    assertThat(page1.getList("items.id", String.class)).containsExactly(w2);
+    JsonPath page2 =
+        as(weightsOnly)
+            .queryParam("limit", 1)
+            .queryParam("cursor", page1.getString("nextCursor"))
+            .get("/api/v1/events")
+            .jsonPath();
+    assertThat(page2.getList("items.id", String.class)).containsExactly(w1);
+
+    // A token that reads no area at all gets an empty list, not the log.
+    String nothing =
+        dev.modelmanager.gateway.TestAuth.token(
+            "no-area-" + uuid().substring(0, 8), "viewer", List.of("tokens"));
+    as(nothing)
+        .get("/api/v1/events")
+        .then()
+        .statusCode(200)
+        .body("items.size()", org.hamcrest.Matchers.equalTo(0));
+  }
+
+  @Test
   void aLastEventIdThatIsNotOneIsABadRequest() throws Exception {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
@@ -175,6 +242,26 @@ class EventStreamTest {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(400);
+  }
+
+  /**
+   * Opens a stream and waits until the hub has registered it, so events produced next reach it
+   * live. The tests of this class run one after another: once earlier streams are gone, the new one
+   * is the hub's only client.
+   */
+  private Client connected(String query, String token) throws Exception {
+    await().atMost(Duration.ofSeconds(30)).until(() -> hub.clients() == 0);
+    Client c = new Client(query, null, token);
+    await().atMost(Duration.ofSeconds(30)).until(() -> hub.clients() == 1);
+    return c;
+  }
+
+  private static List<String> logged(String type) {
+    return asAdmin()
+        .queryParam("type", type)
+        .get("/api/v1/events")
+        .jsonPath()
+        .getList("items.id", String.class);
   }
 
   private static String event(String id, String type) {

@@ -533,7 +533,7 @@ public class NotificationsTest {
     return String.valueOf(p.getString("items[0]." + field));
   }
 
-  private static List<MimeMessage> messagesTo(String address) throws Exception {
+  static List<MimeMessage> messagesTo(String address) throws Exception {
     List<MimeMessage> out = new java.util.ArrayList<>();
     for (MimeMessage m : GreenMailResource.greenMail.getReceivedMessages()) {
       if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {

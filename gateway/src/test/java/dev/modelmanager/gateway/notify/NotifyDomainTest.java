@@ -123,6 +123,7 @@ class NotifyDomainTest {
         true,
         null,
         Instant.EPOCH,
-        Instant.EPOCH);
+        Instant.EPOCH,
+        null);
   }
 }

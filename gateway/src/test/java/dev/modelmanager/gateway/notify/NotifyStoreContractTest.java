@@ -78,7 +78,8 @@ class NotifyStoreContractTest {
             false,
             c.createdBy(),
             c.createdAt(),
-            c.updatedAt().plusSeconds(5));
+            c.updatedAt().plusSeconds(5),
+            java.time.Duration.ofMinutes(15));
     assertThat(await(() -> a.tx().inTransaction(() -> a.channels().update(changed)))).isTrue();
     assertThat(await(() -> a.channels().find(c.id()))).isEqualTo(changed);
 
@@ -120,6 +121,13 @@ class NotifyStoreContractTest {
     await(() -> a.tx().inTransaction(() -> a.deliveries().enqueue(second)));
     // The head (first) waits for its retry: the second must wait behind it.
     assertThat(heads(a, c, now)).isEmpty();
+    // Behind a head: the rest of its channel's queue, oldest first.
+    assertThat(await(() -> a.deliveries().pendingAfter(c.id(), 0, 1)))
+        .extracting(Delivery::id)
+        .containsExactly(first.id());
+    assertThat(await(() -> a.deliveries().pendingAfter(c.id(), 101, 10)))
+        .extracting(Delivery::id)
+        .containsExactly(second.id());
     assertThat(heads(a, c, now.plusSeconds(61)))
         .extracting(Delivery::id)
         .containsExactly(first.id());
@@ -128,6 +136,9 @@ class NotifyStoreContractTest {
         first.attempted(DeliveryStatus.DELIVERED, null, 200, null, 12, now.plusSeconds(61));
     await(() -> a.tx().inTransaction(() -> a.deliveries().save(done, first)));
     assertThat(heads(a, c, now)).extracting(Delivery::id).containsExactly(second.id());
+    assertThat(await(() -> a.deliveries().pendingAfter(c.id(), 0, 10)))
+        .extracting(Delivery::id)
+        .containsExactly(second.id());
     Delivery reread = await(() -> a.deliveries().find(first.id()));
     assertThat(reread.status()).isEqualTo(DeliveryStatus.DELIVERED);
     assertThat(reread.attempts()).isEqualTo(1);
@@ -179,6 +190,122 @@ class NotifyStoreContractTest {
   }
 
   @StoreContract
+  void aDigestClaimsTheQueuedDeliveriesOnceAndALeaseThatRanOutIsClaimedAgain(StoreKind kind)
+      throws Throwable {
+    String tag = UUID.randomUUID() + "-"; // digest ids unique in a reused database
+    Adapters a = adapters(kind);
+    Channel c = channel();
+    Channel other = channel();
+    await(() -> a.tx().inTransaction(() -> a.channels().insert(c)));
+    await(() -> a.tx().inTransaction(() -> a.channels().insert(other)));
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    // Queued inside the interval (due later): a digest takes them all, oldest event first.
+    Delivery d1 = delivery(c, "e1-" + UUID.randomUUID(), 301, now.plusSeconds(60));
+    Delivery d2 = delivery(c, "e2-" + UUID.randomUUID(), 302, now.plusSeconds(90));
+    Delivery d3 = delivery(c, "e3-" + UUID.randomUUID(), 303, now.plusSeconds(99));
+    // (Due later, so this app's own dispatcher leaves it alone too.)
+    Delivery elsewhere = delivery(other, "e4-" + UUID.randomUUID(), 304, now.plusSeconds(600));
+    for (Delivery d : List.of(d3, d1, d2, elsewhere)) {
+      await(() -> a.tx().inTransaction(() -> a.deliveries().enqueue(d)));
+    }
+    Instant lease = now.plusSeconds(120);
+
+    assertThat(claim(a, c, tag + "dg-1", now, lease, 2))
+        .extracting(Delivery::id)
+        .containsExactly(d1.id(), d2.id());
+    assertThat(claim(a, c, tag + "dg-2", now, lease, 500))
+        .extracting(Delivery::id)
+        .containsExactly(d3.id());
+    // Held by the live claims: a second replica gets nothing.
+    assertThat(claim(a, c, tag + "dg-3", now, lease, 500)).isEmpty();
+    assertThat(await(() -> a.deliveries().find(d1.id())).nextAttemptAt()).isEqualTo(lease);
+
+    // dg-1's replica died: after its lease the deliveries are claimed again, by a new digest ...
+    Instant later = lease.plusSeconds(1);
+    assertThat(claim(a, c, tag + "dg-4", later, later.plusSeconds(120), 500))
+        .extracting(Delivery::id)
+        .containsExactly(d1.id(), d2.id(), d3.id());
+    // ... and an outcome of the old claim that arrives late changes nothing.
+    assertThat(
+            await(
+                () ->
+                    a.tx()
+                        .inTransaction(
+                            () -> a.deliveries().digestDelivered(tag + "dg-1", null, 5, later))))
+        .isZero();
+
+    // dg-4 fails: released for a retry, the attempt counted; claimed again, then delivered.
+    Instant retry = later.plusSeconds(30);
+    assertThat(
+            await(
+                () ->
+                    a.tx()
+                        .inTransaction(
+                            () ->
+                                a.deliveries()
+                                    .digestFailed(tag + "dg-4", "SMTP: down", 7, retry, 5))))
+        .isEqualTo(3);
+    Delivery failed = await(() -> a.deliveries().find(d2.id()));
+    assertThat(failed.status()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(failed.attempts()).isEqualTo(1);
+    assertThat(failed.lastError()).isEqualTo("SMTP: down");
+    assertThat(failed.nextAttemptAt()).isEqualTo(retry);
+    assertThat(claim(a, c, tag + "dg-5", retry, retry.plusSeconds(120), 500)).hasSize(3);
+    assertThat(
+            await(
+                () ->
+                    a.tx()
+                        .inTransaction(
+                            () -> a.deliveries().digestDelivered(tag + "dg-5", null, 12, retry))))
+        .isEqualTo(3);
+    Delivery delivered = await(() -> a.deliveries().find(d3.id()));
+    assertThat(delivered.status()).isEqualTo(DeliveryStatus.DELIVERED);
+    assertThat(delivered.attempts()).isEqualTo(2);
+    assertThat(delivered.deliveredAt()).isEqualTo(retry);
+    assertThat(delivered.lastError()).isNull();
+    // Nothing is left to claim; the other channel's delivery was never touched.
+    assertThat(claim(a, c, tag + "dg-6", retry.plusSeconds(999), retry.plusSeconds(1200), 500))
+        .isEmpty();
+    assertThat(await(() -> a.deliveries().find(elsewhere.id())).attempts()).isZero();
+  }
+
+  @StoreContract
+  void aDigestThatFailsItsLastAttemptIsDeadLettered(StoreKind kind) throws Throwable {
+    String tag = UUID.randomUUID() + "-"; // digest ids unique in a reused database
+    Adapters a = adapters(kind);
+    Channel c = channel();
+    await(() -> a.tx().inTransaction(() -> a.channels().insert(c)));
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Delivery d = delivery(c, "e-" + UUID.randomUUID(), 401, now);
+    await(() -> a.tx().inTransaction(() -> a.deliveries().enqueue(d)));
+    assertThat(claim(a, c, tag + "dl-1", now, now.plusSeconds(60), 500)).hasSize(1);
+    assertThat(
+            await(
+                () ->
+                    a.tx()
+                        .inTransaction(
+                            () ->
+                                a.deliveries()
+                                    .digestFailed(
+                                        tag + "dl-1", "SMTP: 550", 3, now.plusSeconds(5), 1))))
+        .isEqualTo(1);
+    Delivery dead = await(() -> a.deliveries().find(d.id()));
+    assertThat(dead.status()).isEqualTo(DeliveryStatus.DEAD_LETTER);
+    assertThat(dead.nextAttemptAt()).isNull();
+    assertThat(claim(a, c, tag + "dl-2", now.plusSeconds(60), now.plusSeconds(120), 500)).isEmpty();
+  }
+
+  private static List<Delivery> claim(
+      Adapters a, Channel c, String digestId, Instant now, Instant lease, int limit)
+      throws Throwable {
+    return await(
+        () ->
+            a.tx()
+                .inTransaction(
+                    () -> a.deliveries().claimDigest(c.id(), digestId, now, lease, limit)));
+  }
+
+  @StoreContract
   void theCursorIsStoredAndTheEventLogIsReadAfterIt(StoreKind kind) throws Throwable {
     Adapters a = adapters(kind);
     String name = "contract-" + UUID.randomUUID();
@@ -225,7 +352,8 @@ class NotifyStoreContractTest {
         true,
         "alice",
         t,
-        t);
+        t,
+        null);
   }
 
   private static Delivery delivery(Channel c, String eventId, long seq, Instant due) {

@@ -8,9 +8,13 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /** A channel to create or replace. */
 public record ChannelRequest(
@@ -50,7 +54,16 @@ public record ChannelRequest(
                 String,
                 @NotBlank @Size(max = 300) String>
             filters,
-    @Schema(description = "Default true") Boolean enabled) {
+    @Schema(description = "Default true") Boolean enabled,
+    @DurationMin(seconds = 1)
+        @DurationMax(days = 1)
+        @Schema(
+            type = SchemaType.STRING,
+            description =
+                "Email only: one mail per this interval (ISO-8601, PT1S to P1D) listing every"
+                    + " event, instead of one mail per event. Absent: one mail per event.",
+            example = "PT15M")
+        Duration digest) {
 
   ChannelInput input() {
     return new ChannelInput(
@@ -60,6 +73,7 @@ public record ChannelRequest(
         List.copyOf(events),
         minSeverity == null ? Severity.INFO : minSeverity,
         filters == null ? Map.of() : filters,
-        enabled == null || enabled);
+        enabled == null || enabled,
+        digest);
   }
 }

@@ -31,7 +31,9 @@ public record ChannelView(
             description =
                 "The webhook signing secret (whsec_…): only in the answer to the creation, never"
                     + " again")
-        String secret) {
+        String secret,
+    @Schema(description = "Email digest interval (ISO-8601); absent: one mail per event")
+        String digest) {
 
   static ChannelView of(Channel c) {
     return of(c, null);
@@ -51,7 +53,8 @@ public record ChannelView(
         c.createdBy(),
         c.createdAt(),
         c.updatedAt(),
-        secret);
+        secret,
+        c.digest() == null ? null : c.digest().toString());
   }
 
   static String mask(String url) {

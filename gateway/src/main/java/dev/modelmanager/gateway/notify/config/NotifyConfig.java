@@ -45,6 +45,14 @@ public interface NotifyConfig {
   @WithDefault("10s")
   Duration requestTimeout();
 
+  /**
+   * How long a replica holds the deliveries it claimed for an email digest while it sends it; if it
+   * dies meanwhile, another replica (or the restarted one) sends them after this. Longer than an
+   * SMTP send can take.
+   */
+  @WithDefault("2m")
+  Duration digestLease();
+
   /** The UI's public base URL, for the links in messages. */
   @WithDefault("http://localhost:8080")
   String uiBaseUrl();

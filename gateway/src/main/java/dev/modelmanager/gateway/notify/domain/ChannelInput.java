@@ -1,5 +1,6 @@
 package dev.modelmanager.gateway.notify.domain;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,4 +12,5 @@ public record ChannelInput(
     List<String> events,
     Severity minSeverity,
     Map<String, String> filters,
-    boolean enabled) {}
+    boolean enabled,
+    Duration digest) {}

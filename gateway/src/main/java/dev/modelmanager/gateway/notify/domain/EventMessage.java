@@ -144,7 +144,7 @@ public record EventMessage(
     b.append("</td></tr>");
   }
 
-  private static String esc(String s) {
+  static String esc(String s) {
     return s.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")

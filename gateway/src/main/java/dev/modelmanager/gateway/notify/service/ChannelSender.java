@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelmanager.gateway.notify.config.NotifyConfig;
 import dev.modelmanager.gateway.notify.domain.Backoff;
 import dev.modelmanager.gateway.notify.domain.Channel;
+import dev.modelmanager.gateway.notify.domain.DigestMessage;
 import dev.modelmanager.gateway.notify.domain.EventMessage;
 import dev.modelmanager.gateway.notify.domain.WebhookSignature;
 import io.quarkus.mailer.Mail;
@@ -21,7 +22,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -113,6 +116,33 @@ public class ChannelSender {
             .setHtml(m.emailHtml())
             .setFrom(config.emailFrom())
             .addHeader("X-ModelManager-Event-Id", m.eventId());
+    return mail(mail, start);
+  }
+
+  /**
+   * Sends one digest email listing {@code eventJsons} (structured CloudEvents, oldest first) to an
+   * email channel. Its {@code X-ModelManager-Digest-Id} lets a reader spot a resend after a crash.
+   */
+  public Uni<Attempt> sendDigest(Channel channel, String digestId, List<String> eventJsons) {
+    long start = System.nanoTime();
+    List<EventMessage> events = new ArrayList<>();
+    for (String json : eventJsons) {
+      try {
+        events.add(message(mapper.readTree(json)));
+      } catch (IOException e) {
+        return Uni.createFrom().item(Attempt.failed("a stored event is not JSON", 0));
+      }
+    }
+    DigestMessage digest = new DigestMessage(events);
+    Mail mail =
+        Mail.withText(channel.target(), digest.subject(), digest.text())
+            .setHtml(digest.html())
+            .setFrom(config.emailFrom())
+            .addHeader("X-ModelManager-Digest-Id", digestId);
+    return mail(mail, start);
+  }
+
+  private Uni<Attempt> mail(Mail mail, long start) {
     return mailer
         .send(mail)
         .map(ok -> new Attempt(true, null, null, null, elapsed(start)))

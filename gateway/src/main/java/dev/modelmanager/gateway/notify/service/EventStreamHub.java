@@ -108,6 +108,13 @@ public class EventStreamHub {
     return listeners.size();
   }
 
+  /**
+   * The poll loop, on its own platform thread (never an event loop): it awaits each read of the log
+   * ({@link Blocking#await}) and then sleeps for the poll interval when the log had nothing more.
+   * Blocking here is deliberate: one thread for every client, no overlapping reads (a Vert.x timer
+   * would need its own guard against a slow read still running when the next one fires), and {@link
+   * #stop} interrupts the sleep at shutdown.
+   */
   private void run() {
     while (running) {
       try {

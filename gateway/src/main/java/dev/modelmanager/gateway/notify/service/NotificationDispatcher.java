@@ -7,6 +7,7 @@ import dev.modelmanager.gateway.domain.LoggedEvent;
 import dev.modelmanager.gateway.notify.config.NotifyConfig;
 import dev.modelmanager.gateway.notify.domain.Backoff;
 import dev.modelmanager.gateway.notify.domain.Channel;
+import dev.modelmanager.gateway.notify.domain.ChannelType;
 import dev.modelmanager.gateway.notify.domain.Delivery;
 import dev.modelmanager.gateway.notify.domain.DeliveryStatus;
 import dev.modelmanager.gateway.notify.domain.Severity;
@@ -25,7 +26,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,14 +46,16 @@ import org.jboss.logging.Logger;
  *       delivery for every channel that subscribes to each event and moves the cursor. A delivery
  *       is unique per (channel, event), so a crash between the two, a restart or a redelivered
  *       Kafka record never queues an event twice;
- *   <li>send: takes the oldest pending delivery of each channel if it is due (so a channel's events
- *       go out in order; a failing channel holds only its own queue), sends them in parallel and
- *       stores each outcome: delivered, or a retry after an exponential backoff with jitter that
- *       honours {@code Retry-After}, or dead-lettered after {@code mm.notify.max-attempts}.
+ *   <li>send: for each channel whose oldest pending delivery is due, sends its queue from there in
+ *       order, one delivery after the other (a failing channel holds only its own queue; channels
+ *       go in parallel), and stores each outcome: delivered, or a retry after an exponential
+ *       backoff with jitter that honours {@code Retry-After}, or dead-lettered after {@code
+ *       mm.notify.max-attempts}.
  * </ol>
  *
  * A delivery is marked delivered only after the receiver acknowledged it, so a crash mid-send sends
- * it again (at least once; receivers dedupe on {@code webhook-id}, the event id).
+ * it again (at least once; receivers dedupe on {@code webhook-id}, the event id). An email channel
+ * with a digest interval gets one mail per interval instead ({@link DigestDispatcher}).
  */
 @ApplicationScoped
 public class NotificationDispatcher {
@@ -58,10 +64,14 @@ public class NotificationDispatcher {
   private static final int FAN_OUT_BATCH = 200;
   private static final int SEND_BATCH = 64;
 
+  /** The most deliveries of one channel sent in one round, one after the other. */
+  static final int RUN = 32;
+
   private final ChannelStore channels;
   private final DeliveryStore deliveries;
   private final Transactor tx;
   private final ChannelSender sender;
+  private final DigestDispatcher digests;
   private final NotifyConfig config;
   private final ObjectMapper mapper;
   private final MeterRegistry metrics;
@@ -76,6 +86,7 @@ public class NotificationDispatcher {
       DeliveryStore deliveries,
       Transactor tx,
       ChannelSender sender,
+      DigestDispatcher digests,
       NotifyConfig config,
       ObjectMapper mapper,
       MeterRegistry metrics) {
@@ -83,15 +94,28 @@ public class NotificationDispatcher {
     this.deliveries = deliveries;
     this.tx = tx;
     this.sender = sender;
+    this.digests = digests;
     this.config = config;
     this.mapper = mapper;
     this.metrics = metrics;
     this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
   }
 
-  void start(@Observes StartupEvent ev) {
+  void onStart(@Observes StartupEvent ev) {
     if (!config.enabled()) {
       LOG.info("notifications are disabled (mm.notify.enabled=false)");
+      return;
+    }
+    start();
+  }
+
+  void onStop(@Observes ShutdownEvent ev) {
+    stop();
+  }
+
+  /** Starts dispatching (at startup; again after {@link #stop}, as a restarted gateway would). */
+  public synchronized void start() {
+    if (running) {
       return;
     }
     running = true;
@@ -100,7 +124,8 @@ public class NotificationDispatcher {
     thread.start();
   }
 
-  void stop(@Observes ShutdownEvent ev) {
+  /** Stops dispatching and waits for the current round to end; what is queued stays queued. */
+  public synchronized void stop() {
     running = false;
     wake();
     if (thread != null) {
@@ -109,6 +134,7 @@ public class NotificationDispatcher {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      thread = null;
     }
   }
 
@@ -178,7 +204,7 @@ public class NotificationDispatcher {
                   payload(e, data),
                   DeliveryStatus.PENDING,
                   0,
-                  now,
+                  DigestDispatcher.firstDue(c, now),
                   null,
                   null,
                   null,
@@ -201,7 +227,12 @@ public class NotificationDispatcher {
     return true;
   }
 
-  /** Sends the due head of each channel's queue; answers whether anything was attempted. */
+  /**
+   * Sends what is due: for each channel whose head is due, its queue in order (up to {@link #RUN}
+   * deliveries, one per step, the channels in parallel), stopping at the first delivery that fails
+   * or is not due yet so that later ones wait behind it; a digest channel's digest. Answers whether
+   * anything was attempted.
+   */
   boolean sendDue() {
     Instant now = Instant.now();
     List<Delivery> due = Blocking.await(() -> deliveries.dueHeads(now, SEND_BATCH));
@@ -211,36 +242,55 @@ public class NotificationDispatcher {
     Map<String, Channel> byId =
         Blocking.await(channels::list).stream()
             .collect(Collectors.toMap(Channel::id, Function.identity()));
-    List<Channel> targets = new ArrayList<>();
-    List<Delivery> sent = new ArrayList<>();
-    List<Uni<Attempt>> sends = new ArrayList<>();
-    for (Delivery d : due) {
-      Channel c = byId.get(d.channelId());
+    Map<Channel, Deque<Delivery>> runs = new LinkedHashMap<>();
+    boolean attempted = false;
+    for (Delivery head : due) {
+      Channel c = byId.get(head.channelId());
       if (c == null) {
         continue; // deleted meanwhile; its deliveries went with it
       }
-      Uni<Attempt> attempt;
-      try {
-        attempt = sender.send(c, d.payload()); // the SSRF check resolves here, on this thread
-      } catch (RuntimeException e) {
-        attempt = Uni.createFrom().item(Attempt.failed(e.getClass().getSimpleName(), 0));
+      if (c.digests() && c.type() == ChannelType.EMAIL) {
+        // Its oldest delivery is due: the digest of everything it has queued.
+        attempted |= digests.send(c);
+        continue;
       }
-      targets.add(c);
-      sent.add(d);
-      sends.add(attempt);
+      Deque<Delivery> run = new ArrayDeque<>();
+      run.add(head);
+      run.addAll(Blocking.await(() -> deliveries.pendingAfter(c.id(), head.eventSeq(), RUN - 1)));
+      runs.put(c, run);
     }
-    if (sends.isEmpty()) {
-      return false;
+    while (!runs.isEmpty()) {
+      attempted = true;
+      List<Channel> targets = new ArrayList<>(runs.keySet());
+      List<Delivery> sent = new ArrayList<>();
+      List<Uni<Attempt>> sends = new ArrayList<>();
+      for (Channel c : targets) {
+        Delivery d = runs.get(c).poll();
+        sent.add(d);
+        sends.add(attempt(c, d));
+      }
+      // The sends run in parallel; their outcomes are stored one by one (one reactive session).
+      List<Attempt> outcomes = Blocking.await(() -> Uni.join().all(sends).andFailFast());
+      for (int i = 0; i < outcomes.size(); i++) {
+        Channel c = targets.get(i);
+        Delivery d = sent.get(i);
+        Attempt a = outcomes.get(i);
+        Blocking.await(() -> record(c, d, a));
+        Delivery next = runs.get(c).peek();
+        if (!a.delivered() || next == null || next.nextAttemptAt().isAfter(Instant.now())) {
+          runs.remove(c);
+        }
+      }
     }
-    // The sends run in parallel; their outcomes are stored one by one (one reactive session).
-    List<Attempt> outcomes = Blocking.await(() -> Uni.join().all(sends).andFailFast());
-    for (int i = 0; i < outcomes.size(); i++) {
-      Channel c = targets.get(i);
-      Delivery d = sent.get(i);
-      Attempt a = outcomes.get(i);
-      Blocking.await(() -> record(c, d, a));
+    return attempted;
+  }
+
+  private Uni<Attempt> attempt(Channel c, Delivery d) {
+    try {
+      return sender.send(c, d.payload()); // the SSRF check resolves here, on this thread
+    } catch (RuntimeException e) {
+      return Uni.createFrom().item(Attempt.failed(e.getClass().getSimpleName(), 0));
     }
-    return true;
   }
 
   private Uni<Void> record(Channel c, Delivery d, Attempt a) {
@@ -270,7 +320,7 @@ public class NotificationDispatcher {
               null);
       outcome = "retried";
     }
-    counter(c, outcome).increment();
+    counter(metrics, c, outcome).increment();
     return tx.inTransaction(() -> deliveries.save(next, d))
         .invoke(
             stored -> {
@@ -284,7 +334,7 @@ public class NotificationDispatcher {
         .replaceWithVoid();
   }
 
-  private Counter counter(Channel c, String outcome) {
+  static Counter counter(MeterRegistry metrics, Channel c, String outcome) {
     return Counter.builder("mm.gateway.notification.deliveries")
         .description("Notification delivery attempts by channel type and outcome")
         .tag("channel", c.type().wire())

@@ -82,7 +82,8 @@ public class NotificationService {
                       in.enabled(),
                       createdBy,
                       now,
-                      now);
+                      now,
+                      in.digest());
               return tx.inTransaction(
                   () -> uniqueName(in.name(), null).chain(() -> channels.insert(c)).replaceWith(c));
             })
@@ -127,7 +128,8 @@ public class NotificationService {
                                 in.enabled(),
                                 old.createdBy(),
                                 old.createdAt(),
-                                Instant.now());
+                                Instant.now(),
+                                in.digest());
                         return tx.inTransaction(
                             () ->
                                 uniqueName(in.name(), id)
@@ -233,6 +235,10 @@ public class NotificationService {
   }
 
   private Uni<Void> checkTarget(ChannelInput in) {
+    if (in.digest() != null && in.type() != ChannelType.EMAIL) {
+      return Uni.createFrom()
+          .failure(invalid("digest", "only email channels send digests; leave it out"));
+    }
     if (in.type() == ChannelType.EMAIL) {
       for (String address : in.target().split(",")) {
         if (!EMAIL.matcher(address.strip()).matches()) {

@@ -44,4 +44,7 @@ public class ChannelEntity extends PanacheEntityBase {
 
   @Column(name = "updated_at", nullable = false)
   public OffsetDateTime updatedAt;
+
+  /** The email digest interval, ISO-8601 ({@code PT15M}); null for one message per event. */
+  public String digest;
 }

@@ -58,4 +58,8 @@ public class DeliveryEntity extends PanacheEntityBase {
 
   @Column(name = "delivered_at")
   public OffsetDateTime deliveredAt;
+
+  /** The digest that claimed or delivered this delivery (digest channels only). */
+  @Column(name = "digest_id")
+  public String digestId;
 }

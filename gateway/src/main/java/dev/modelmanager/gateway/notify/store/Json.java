@@ -3,10 +3,14 @@ package dev.modelmanager.gateway.notify.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** JSON text columns: the channel table's, and the favorites of user preferences. */
+/**
+ * Text columns: the channel table's JSON lists and maps (and the favorites of user preferences),
+ * and its digest interval as ISO-8601 text.
+ */
 public final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -34,5 +38,14 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable stored map", e);
     }
+  }
+
+  /** A duration as stored: ISO-8601 ({@code PT15M}), null for null. */
+  public static String duration(Duration d) {
+    return d == null ? null : d.toString();
+  }
+
+  public static Duration duration(String text) {
+    return text == null ? null : Duration.parse(text);
   }
 }

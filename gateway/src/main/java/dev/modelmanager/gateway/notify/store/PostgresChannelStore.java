@@ -70,6 +70,7 @@ public class PostgresChannelStore implements ChannelStore {
     e.enabled = c.enabled();
     e.createdBy = c.createdBy();
     e.updatedAt = at(c.updatedAt());
+    e.digest = Json.duration(c.digest());
   }
 
   static Channel toChannel(ChannelEntity e) {
@@ -85,7 +86,8 @@ public class PostgresChannelStore implements ChannelStore {
         e.enabled,
         e.createdBy,
         instant(e.createdAt),
-        instant(e.updatedAt));
+        instant(e.updatedAt),
+        Json.duration(e.digest));
   }
 
   static OffsetDateTime at(Instant i) {

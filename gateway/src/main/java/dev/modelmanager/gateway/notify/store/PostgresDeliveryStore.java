@@ -64,6 +64,18 @@ public class PostgresDeliveryStore implements DeliveryStore {
   }
 
   @Override
+  public Uni<List<Delivery>> pendingAfter(String channelId, long afterEventSeq, int limit) {
+    return DeliveryEntity.<DeliveryEntity>find(
+            "channelId = ?1 and status = 'PENDING' and eventSeq > ?2",
+            Sort.ascending("eventSeq"),
+            channelId,
+            afterEventSeq)
+        .page(0, limit)
+        .list()
+        .map(PostgresDeliveryStore::toDeliveries);
+  }
+
+  @Override
   public Uni<Boolean> save(Delivery d, Delivery from) {
     // One conditional update, not read-modify-write: the row changes only if nobody moved it on.
     return Panache.withTransaction(
@@ -84,6 +96,79 @@ public class PostgresDeliveryStore implements DeliveryStore {
                         .and("was", from.status().name())
                         .and("wasAttempts", from.attempts())))
         .map(n -> n > 0);
+  }
+
+  @Override
+  public Uni<List<Delivery>> claimDigest(
+      String channelId, String digestId, Instant now, Instant leaseUntil, int limit) {
+    // Rows another replica is claiming right now are locked: skipped, never claimed twice.
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(
+                        "update {h-schema}notification_delivery set digest_id = ?1,"
+                            + " next_attempt_at = ?2 where seq in (select seq from"
+                            + " {h-schema}notification_delivery where channel_id = ?3 and status"
+                            + " = 'PENDING' and (digest_id is null or next_attempt_at <= ?4)"
+                            + " order by event_seq limit ?5 for update skip locked)")
+                    .setParameter(1, digestId)
+                    .setParameter(2, at(leaseUntil))
+                    .setParameter(3, channelId)
+                    .setParameter(4, at(now))
+                    .setParameter(5, limit)
+                    .executeUpdate())
+        .chain(
+            n ->
+                DeliveryEntity.<DeliveryEntity>find(
+                        "digestId = ?1 and status = 'PENDING'",
+                        Sort.ascending("eventSeq"),
+                        digestId)
+                    .list())
+        .map(PostgresDeliveryStore::toDeliveries);
+  }
+
+  @Override
+  public Uni<Integer> digestDelivered(
+      String digestId, Integer statusCode, long latencyMs, Instant at) {
+    return Panache.withTransaction(
+        () ->
+            DeliveryEntity.update(
+                "status = 'DELIVERED', attempts = attempts + 1, nextAttemptAt = null,"
+                    + " lastStatus = :code, lastError = null, latencyMs = :latency,"
+                    + " deliveredAt = :at where digestId = :digest and status = 'PENDING'",
+                Parameters.with("code", statusCode)
+                    .and("latency", latencyMs)
+                    .and("at", at(at))
+                    .and("digest", digestId)));
+  }
+
+  @Override
+  public Uni<Integer> digestFailed(
+      String digestId, String error, long latencyMs, Instant nextAttempt, int maxAttempts) {
+    // Two updates in one transaction (a CASE would leave Postgres guessing the time's type): the
+    // deliveries at their last attempt are dead-lettered, the others are due again.
+    String outcome =
+        " attempts = attempts + 1, digestId = null, lastStatus = null, lastError = :error,"
+            + " latencyMs = :latency where digestId = :digest and status = 'PENDING'";
+    return Panache.withTransaction(
+        () ->
+            DeliveryEntity.update(
+                    "status = 'DEAD_LETTER', nextAttemptAt = null,"
+                        + outcome
+                        + " and attempts + 1 >= :max",
+                    Parameters.with("max", maxAttempts)
+                        .and("error", error)
+                        .and("latency", latencyMs)
+                        .and("digest", digestId))
+                .chain(
+                    dead ->
+                        DeliveryEntity.update(
+                                "nextAttemptAt = :next," + outcome,
+                                Parameters.with("next", at(nextAttempt))
+                                    .and("error", error)
+                                    .and("latency", latencyMs)
+                                    .and("digest", digestId))
+                            .map(again -> dead + again)));
   }
 
   @Override

@@ -30,9 +30,9 @@ public class SqliteChannelStore implements ChannelStore {
     return SqlTemplate.forUpdate(
             db.client(),
             "insert into notification_channel (id, name, type, target, events, min_severity,"
-                + " filters, secret, enabled, created_by, created_at, updated_at) values (#{id},"
+                + " filters, secret, enabled, created_by, created_at, updated_at, digest) values (#{id},"
                 + " #{name}, #{type}, #{target}, #{events}, #{minSeverity}, #{filters}, #{secret},"
-                + " #{enabled}, #{createdBy}, #{createdAt}, #{updatedAt})")
+                + " #{enabled}, #{createdBy}, #{createdAt}, #{updatedAt}, #{digest})")
         .execute(params(c))
         .replaceWithVoid();
   }
@@ -65,7 +65,7 @@ public class SqliteChannelStore implements ChannelStore {
             "update notification_channel set name = #{name}, type = #{type}, target = #{target},"
                 + " events = #{events}, min_severity = #{minSeverity}, filters = #{filters},"
                 + " secret = #{secret}, enabled = #{enabled}, created_by = #{createdBy},"
-                + " updated_at = #{updatedAt} where id = #{id}")
+                + " updated_at = #{updatedAt}, digest = #{digest} where id = #{id}")
         .execute(params(c))
         .map(r -> r.rowCount() > 0);
   }
@@ -91,6 +91,7 @@ public class SqliteChannelStore implements ChannelStore {
     p.put("createdBy", c.createdBy());
     p.put("createdAt", SqliteTime.format(c.createdAt()));
     p.put("updatedAt", SqliteTime.format(c.updatedAt()));
+    p.put("digest", Json.duration(c.digest()));
     return p;
   }
 
@@ -107,6 +108,7 @@ public class SqliteChannelStore implements ChannelStore {
         r.getInteger("enabled") != 0,
         r.getString("created_by"),
         SqliteTime.parse(r.getString("created_at")),
-        SqliteTime.parse(r.getString("updated_at")));
+        SqliteTime.parse(r.getString("updated_at")),
+        Json.duration(r.getString("digest")));
   }
 }

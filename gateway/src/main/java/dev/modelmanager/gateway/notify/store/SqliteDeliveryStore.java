@@ -64,6 +64,16 @@ public class SqliteDeliveryStore implements DeliveryStore {
   }
 
   @Override
+  public Uni<List<Delivery>> pendingAfter(String channelId, long afterEventSeq, int limit) {
+    return SqlTemplate.forQuery(
+            db.client(),
+            "select * from notification_delivery where channel_id = #{channel} and status ="
+                + " 'PENDING' and event_seq > #{after} order by event_seq limit #{limit}")
+        .execute(Map.of("channel", channelId, "after", afterEventSeq, "limit", limit))
+        .map(SqliteDeliveryStore::toDeliveries);
+  }
+
+  @Override
   public Uni<Boolean> save(Delivery d, Delivery from) {
     Map<String, Object> p = new HashMap<>();
     p.put("was", from.status().name());
@@ -84,6 +94,71 @@ public class SqliteDeliveryStore implements DeliveryStore {
                 + " and status = #{was} and attempts = #{wasAttempts}")
         .execute(p)
         .map(r -> r.rowCount() > 0);
+  }
+
+  @Override
+  public Uni<List<Delivery>> claimDigest(
+      String channelId, String digestId, Instant now, Instant leaseUntil, int limit) {
+    // SQLite runs one write at a time: the update is the claim, nobody can take a row in between.
+    Map<String, Object> p = new HashMap<>();
+    p.put("digest", digestId);
+    p.put("lease", SqliteTime.format(leaseUntil));
+    p.put("channel", channelId);
+    p.put("now", SqliteTime.format(now));
+    p.put("limit", limit);
+    return SqlTemplate.forUpdate(
+            db.client(),
+            "update notification_delivery set digest_id = #{digest}, next_attempt_at = #{lease}"
+                + " where seq in (select seq from notification_delivery where channel_id ="
+                + " #{channel} and status = 'PENDING' and (digest_id is null or next_attempt_at <="
+                + " #{now}) order by event_seq limit #{limit})")
+        .execute(p)
+        .chain(
+            r ->
+                SqlTemplate.forQuery(
+                        db.client(),
+                        "select * from notification_delivery where digest_id = #{digest} and"
+                            + " status = 'PENDING' order by event_seq")
+                    .execute(Map.of("digest", digestId)))
+        .map(SqliteDeliveryStore::toDeliveries);
+  }
+
+  @Override
+  public Uni<Integer> digestDelivered(
+      String digestId, Integer statusCode, long latencyMs, Instant at) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("code", statusCode);
+    p.put("latency", latencyMs);
+    p.put("at", SqliteTime.format(at));
+    p.put("digest", digestId);
+    return SqlTemplate.forUpdate(
+            db.client(),
+            "update notification_delivery set status = 'DELIVERED', attempts = attempts + 1,"
+                + " next_attempt_at = null, last_status = #{code}, last_error = null, latency_ms ="
+                + " #{latency}, delivered_at = #{at} where digest_id = #{digest} and status ="
+                + " 'PENDING'")
+        .execute(p)
+        .map(r -> r.rowCount());
+  }
+
+  @Override
+  public Uni<Integer> digestFailed(
+      String digestId, String error, long latencyMs, Instant nextAttempt, int maxAttempts) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("max", maxAttempts);
+    p.put("next", SqliteTime.format(nextAttempt));
+    p.put("error", error);
+    p.put("latency", latencyMs);
+    p.put("digest", digestId);
+    return SqlTemplate.forUpdate(
+            db.client(),
+            "update notification_delivery set status = case when attempts + 1 >= #{max} then"
+                + " 'DEAD_LETTER' else 'PENDING' end, next_attempt_at = case when attempts + 1 >="
+                + " #{max} then null else #{next} end, attempts = attempts + 1, digest_id = null,"
+                + " last_status = null, last_error = #{error}, latency_ms = #{latency} where"
+                + " digest_id = #{digest} and status = 'PENDING'")
+        .execute(p)
+        .map(r -> r.rowCount());
   }
 
   @Override
