@@ -31,7 +31,14 @@ public class ProblemException extends RuntimeException {
 
   /** A validation problem naming one bad field. */
   public static ProblemException invalidField(String field, String message) {
-    ProblemType t = ProblemType.VALIDATION;
+    return invalidField(ProblemType.VALIDATION, field, message);
+  }
+
+  /**
+   * A problem of type {@code t} (e.g. 422 {@code INVALID_CONTENT}: well-formed, but not acceptable)
+   * naming one bad field.
+   */
+  public static ProblemException invalidField(ProblemType t, String field, String message) {
     return new ProblemException(
         new Problem(
             t.uri(),

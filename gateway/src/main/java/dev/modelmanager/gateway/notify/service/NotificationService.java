@@ -14,7 +14,6 @@ import dev.modelmanager.kit.store.Transactor;
 import dev.modelmanager.kit.web.ProblemException;
 import dev.modelmanager.model.api.Page;
 import dev.modelmanager.model.events.CloudEvent;
-import dev.modelmanager.model.problem.Problem;
 import dev.modelmanager.model.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -255,15 +254,6 @@ public class NotificationService {
   }
 
   private static ProblemException invalid(String field, String message) {
-    ProblemType t = ProblemType.INVALID_CONTENT;
-    return new ProblemException(
-        new Problem(
-            t.uri(),
-            t.title(),
-            t.status(),
-            field + ": " + message,
-            null,
-            null,
-            List.of(new Problem.FieldError(field, message))));
+    return ProblemException.invalidField(ProblemType.INVALID_CONTENT, field, message);
   }
 }
