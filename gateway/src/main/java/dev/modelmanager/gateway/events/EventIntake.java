@@ -6,6 +6,7 @@ import dev.modelmanager.kit.events.EventJson;
 import dev.modelmanager.model.events.CloudEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,12 +27,19 @@ public class EventIntake {
   private final EventLogService log;
   private final IntakeState state;
   private final AuditOutcomes audit;
+  private final Event<EventLogAppended> appended;
 
-  EventIntake(EventJson json, EventLogService log, IntakeState state, AuditOutcomes audit) {
+  EventIntake(
+      EventJson json,
+      EventLogService log,
+      IntakeState state,
+      AuditOutcomes audit,
+      Event<EventLogAppended> appended) {
     this.json = json;
     this.log = log;
     this.state = state;
     this.audit = audit;
+    this.appended = appended;
   }
 
   @Incoming(CHANNEL)
@@ -51,6 +59,12 @@ public class EventIntake {
     // readiness reports the stall (IntakeReadinessCheck).
     return Uni.createFrom()
         .deferred(() -> log.record(event, record.topic()))
+        .invoke(
+            isNew -> {
+              if (isNew) {
+                appended.fire(new EventLogAppended(event.id()));
+              }
+            })
         // Outcomes of background work also go into the audit trail (once per event id), before
         // the record is acknowledged.
         .call(() -> audit.record(event))

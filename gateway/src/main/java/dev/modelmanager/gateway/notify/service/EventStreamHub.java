@@ -1,6 +1,7 @@
 package dev.modelmanager.gateway.notify.service;
 
 import dev.modelmanager.gateway.domain.LoggedEvent;
+import dev.modelmanager.gateway.events.EventLogAppended;
 import dev.modelmanager.gateway.notify.config.NotifyConfig;
 import dev.modelmanager.gateway.notify.store.DeliveryStore;
 import dev.modelmanager.kit.store.Blocking;
@@ -34,6 +35,7 @@ public class EventStreamHub {
   private final ArrayDeque<LoggedEvent> recent = new ArrayDeque<>();
   private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
   private final Object lock = new Object();
+  private final PollSignal signal = new PollSignal();
   private volatile boolean running;
   private volatile long latest = -1;
   // Every event after this position is in "recent".
@@ -104,16 +106,21 @@ public class EventStreamHub {
     listeners.remove(listener);
   }
 
+  void onAppended(@Observes EventLogAppended appended) {
+    signal.wake();
+  }
+
   public int clients() {
     return listeners.size();
   }
 
   /**
    * The poll loop, on its own platform thread (never an event loop): it awaits each read of the log
-   * ({@link Blocking#await}) and then sleeps for the poll interval when the log had nothing more.
-   * Blocking here is deliberate: one thread for every client, no overlapping reads (a Vert.x timer
-   * would need its own guard against a slow read still running when the next one fires), and {@link
-   * #stop} interrupts the sleep at shutdown.
+   * ({@link Blocking#await}) and then pauses for the poll interval when the log had nothing more,
+   * cut short when the intake logs an event ({@link EventLogAppended}). Blocking here is
+   * deliberate: one thread for every client, no overlapping reads (a Vert.x timer would need its
+   * own guard against a slow read still running when the next one fires), and {@link #stop}
+   * interrupts the sleep at shutdown.
    */
   private void run() {
     while (running) {
@@ -145,7 +152,7 @@ public class EventStreamHub {
           }
         }
         if (events.size() < PAGE) {
-          Thread.sleep(config.pollInterval().toMillis());
+          signal.pause(config.pollInterval());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

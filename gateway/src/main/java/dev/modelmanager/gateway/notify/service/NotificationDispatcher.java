@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelmanager.gateway.domain.LoggedEvent;
+import dev.modelmanager.gateway.events.EventLogAppended;
 import dev.modelmanager.gateway.notify.config.NotifyConfig;
 import dev.modelmanager.gateway.notify.domain.Backoff;
 import dev.modelmanager.gateway.notify.domain.Channel;
@@ -76,9 +77,8 @@ public class NotificationDispatcher {
   private final ObjectMapper mapper;
   private final MeterRegistry metrics;
   private final Backoff backoff;
-  private final Object signal = new Object();
+  private final PollSignal signal = new PollSignal();
   private volatile boolean running;
-  private volatile boolean woken;
   private Thread thread;
 
   NotificationDispatcher(
@@ -140,10 +140,11 @@ public class NotificationDispatcher {
 
   /** Looks for work now rather than at the next poll. */
   public void wake() {
-    synchronized (signal) {
-      woken = true;
-      signal.notifyAll();
-    }
+    signal.wake();
+  }
+
+  void onAppended(@Observes EventLogAppended appended) {
+    wake();
   }
 
   private void run() {
@@ -155,17 +156,12 @@ public class NotificationDispatcher {
         LOG.warnf("notification dispatch failed, retrying: %s", e.getMessage());
         busy = false;
       }
-      if (!busy) {
-        synchronized (signal) {
-          if (!woken && running) {
-            try {
-              signal.wait(config.pollInterval().toMillis());
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return;
-            }
-          }
-          woken = false;
+      if (!busy && running) {
+        try {
+          signal.pause(config.pollInterval());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
         }
       }
     }
