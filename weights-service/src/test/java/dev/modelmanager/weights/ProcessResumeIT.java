@@ -30,13 +30,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged service as a real child process: {@code kill -9} in the middle of a download, a
- * restart with the same configuration, and the fake hub's request log proving that parts persisted
- * before the kill were not fetched again. Runs with {@code -DskipITs=false} after {@code package}.
+ * restart under another part size (16 parts of 10 MiB before, 24 of 6.67 MiB after, so most new
+ * parts straddle a persisted range), and the fake hub's request log proving that bytes persisted
+ * before the kill were not fetched again. Runs in {@code verify} ({@code -DskipITs} skips it).
  */
 class ProcessResumeIT {
   private static final long MIB = 1 << 20;
   private static final long SIZE = 160 * MIB;
   private static final long PART = SIZE / 16;
+
+  /** Parts per file after the restart: part boundaries that match none of the first run's. */
+  private static final int PARTS_AFTER_RESTART = 24;
+
   private static final int CONCURRENCY = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -59,9 +64,7 @@ class ProcessResumeIT {
               .build());
       hub.faults().add(Fault.latency(250).onPath("/cdn/**"));
       int port = freePort();
-      List<String> command = command(hub.url(), work, port);
-
-      start(command, work.resolve("first.log"));
+      start(command(hub.url(), work, port, 16), work.resolve("first.log"));
       String base = "http://127.0.0.1:" + port;
       await()
           .atMost(Duration.ofSeconds(60))
@@ -89,7 +92,7 @@ class ProcessResumeIT {
       assertThat(persisted).isNotEmpty().hasSizeLessThan(16);
       hub.faults().clear();
 
-      start(command, work.resolve("second.log"));
+      start(command(hub.url(), work, port, PARTS_AFTER_RESTART), work.resolve("second.log"));
       await()
           .atMost(Duration.ofSeconds(90))
           .pollInterval(Duration.ofMillis(200))
@@ -104,12 +107,14 @@ class ProcessResumeIT {
       assertThat(job.path("state").asText()).as(job.toPrettyString()).isEqualTo("SUCCEEDED");
 
       long served = 0;
+      long servedAfterRestart = 0;
       for (RecordedRequest r : hub.requests()) {
         if (!r.path().startsWith("/cdn/") || r.range() == null) {
           continue;
         }
         served += r.bytesSent();
         if (r.receivedAt().isAfter(killed)) {
+          servedAfterRestart += r.bytesSent();
           String[] range = r.range().substring("bytes=".length()).split("-");
           long from = Long.parseLong(range[0]);
           long to = Long.parseLong(range[1]);
@@ -125,6 +130,10 @@ class ProcessResumeIT {
       assertThat(served)
           .as("only parts in flight at the kill were fetched twice")
           .isLessThanOrEqualTo(SIZE + CONCURRENCY * PART);
+      long persistedBytes = persisted.stream().mapToLong(p -> p[1] - p[0]).sum();
+      assertThat(servedAfterRestart)
+          .as("after the restart, exactly the bytes not persisted")
+          .isEqualTo(SIZE - persistedBytes);
       String commit = job.path("commit").asText();
       HfCacheCheck.assertReadable(
           work.resolve("main"),
@@ -140,7 +149,7 @@ class ProcessResumeIT {
     return InternalTokens.bearer("process-test", "Process test");
   }
 
-  private List<String> command(String hubUrl, Path work, int port) {
+  private List<String> command(String hubUrl, Path work, int port, int partsPerFile) {
     List<String> c = new ArrayList<>();
     c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     c.add("-Xmx256m");
@@ -156,6 +165,7 @@ class ProcessResumeIT {
     c.add("-Dmm.weights.locations[0].path=" + work.resolve("main"));
     c.add("-Dmm.weights.headroom-bytes=0");
     c.add("-Dmm.weights.download.min-part-bytes=" + MIB);
+    c.add("-Dmm.weights.download.parts-per-file=" + partsPerFile);
     c.add("-Dmm.weights.download.concurrency=" + CONCURRENCY);
     c.add("-Dmm.weights.jobs.lease=2s");
     c.add("-Dmm.weights.jobs.heartbeat=500ms");

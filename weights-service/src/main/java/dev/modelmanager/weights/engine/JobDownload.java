@@ -208,20 +208,26 @@ final class JobDownload {
     }
   }
 
+  /**
+   * Fetches what {@code part} lacks, gap by gap: bytes persisted before a restart (perhaps under
+   * another part size) are never requested again.
+   */
   private void fetch(FileDownload f, Part part) {
     int attempts = 0;
-    while (true) {
+    long pos = f.resumeAt(part);
+    while (pos < part.end() || part.length() == 0) {
       if (stop) {
         throw new TransferCancelledException();
       }
-      long pos = part.offset() + f.partBytes.get(part.index());
       try {
         acquire();
         try {
-          transfer(f, part, pos);
-          break;
+          transfer(f, part, pos, f.gapEnd(pos, part.end()));
         } finally {
           engine.connections.release();
+        }
+        if (part.length() == 0) {
+          break;
         }
       } catch (IOException e) {
         if (stop) {
@@ -233,10 +239,11 @@ final class JobDownload {
               ProblemType.UPSTREAM_UNAVAILABLE,
               "Downloading " + f.file.path() + " failed " + attempts + " times: " + e.getMessage());
         }
-        LOG.debugf("part %d of %s: %s; resuming at %d", part.index(), f.file.path(), e, pos);
+        LOG.debugf("part %d of %s: %s; resuming", part.index(), f.file.path(), e);
         HubRangeReader.sleep(
             Duration.ofMillis(Math.min(5000, 200L << Math.min(attempts, 5))), () -> stop);
       }
+      pos = f.resumeAt(part);
     }
     try {
       if (engine.config.syncParts()) {
@@ -270,8 +277,9 @@ final class JobDownload {
     }
   }
 
-  private void transfer(FileDownload f, Part part, long from) throws IOException {
-    if (from >= part.end() && part.length() > 0) {
+  /** Fetches bytes {@code [from, to)} of {@code part}. */
+  private void transfer(FileDownload f, Part part, long from, long to) throws IOException {
+    if (from >= to && part.length() > 0) {
       return;
     }
     List<Closeable> mine = new ArrayList<>();
@@ -281,7 +289,7 @@ final class JobDownload {
             commit,
             f.file.path(),
             from,
-            part.end(),
+            to,
             engine.config.stallTimeout(),
             () -> stop,
             c -> {
@@ -289,17 +297,18 @@ final class JobDownload {
               open.add(c);
             })) {
       f.checkEtag(t.etag());
-      write(f, part, from, t.body());
+      write(f, part, from, to, t.body());
     } finally {
       mine.forEach(open::remove);
     }
   }
 
-  private void write(FileDownload f, Part part, long from, InputStream body) throws IOException {
+  private void write(FileDownload f, Part part, long from, long to, InputStream body)
+      throws IOException {
     byte[] buffer = new byte[engine.config.bufferBytes()];
     long pos = from;
-    while (pos < part.end()) {
-      int want = (int) Math.min(buffer.length, part.end() - pos);
+    while (pos < to) {
+      int want = (int) Math.min(buffer.length, to - pos);
       int filled = 0;
       IOException failure = null;
       while (filled < want) {
@@ -319,7 +328,7 @@ final class JobDownload {
       if (filled == 0) {
         throw failure != null
             ? failure
-            : new IOException("connection closed at byte " + pos + " of " + part.end());
+            : new IOException("connection closed at byte " + pos + " of " + to);
       }
       DiskFull.write(f.channel(), ByteBuffer.wrap(buffer, 0, filled), pos, f.incomplete);
       pos += filled;
