@@ -167,8 +167,10 @@ class ProcessResumeIT {
     c.add("-Dmm.weights.download.min-part-bytes=" + MIB);
     c.add("-Dmm.weights.download.parts-per-file=" + partsPerFile);
     c.add("-Dmm.weights.download.concurrency=" + CONCURRENCY);
-    c.add("-Dmm.weights.jobs.lease=2s");
-    c.add("-Dmm.weights.jobs.heartbeat=500ms");
+    // Long enough that a heartbeat late by a few seconds while the restarted JVM warms up on a busy
+    // machine does not lose the lease (with 2 s it was lost three times: the poison-job limit).
+    c.add("-Dmm.weights.jobs.lease=8s");
+    c.add("-Dmm.weights.jobs.heartbeat=1s");
     c.add("-Dmm.weights.jobs.poll-interval=200ms");
     c.add("-Dmm.weights.jobs.progress-interval=300ms");
     c.add("-jar");
