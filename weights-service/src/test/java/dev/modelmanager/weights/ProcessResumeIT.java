@@ -30,17 +30,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged service as a real child process: {@code kill -9} in the middle of a download, a
- * restart under another part size (16 parts of 10 MiB before, 24 of 6.67 MiB after, so most new
- * parts straddle a persisted range), and the fake hub's request log proving that bytes persisted
- * before the kill were not fetched again. Runs in {@code verify} ({@code -DskipITs} skips it).
+ * restart under another part size (parts of 10 MiB before, 7 MiB after), and the fake hub's request
+ * log proving that bytes persisted before the kill were not fetched again. One of the first parts
+ * stalls, so the persisted ranges have a gap and the new part across the gap's end must stop where
+ * the persisted bytes begin. Runs in {@code verify} ({@code -DskipITs} skips it).
  */
 class ProcessResumeIT {
   private static final long MIB = 1 << 20;
   private static final long SIZE = 160 * MIB;
   private static final long PART = SIZE / 16;
 
-  /** Parts per file after the restart: part boundaries that match none of the first run's. */
-  private static final int PARTS_AFTER_RESTART = 24;
+  /** The part size after the restart: boundaries that match none of the first run's. */
+  private static final long PART_AFTER_RESTART = 7 * MIB;
 
   private static final int CONCURRENCY = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,8 +64,10 @@ class ProcessResumeIT {
               .file("model.safetensors", WeightsHubResource.TestRepos.generated("process", SIZE))
               .build());
       hub.faults().add(Fault.latency(250).onPath("/cdn/**"));
+      // The first part requested hangs after 1 MiB until the kill: the parts after it complete.
+      hub.faults().add(Fault.stall(MIB, 120_000).onPath("/cdn/**").times(1));
       int port = freePort();
-      start(command(hub.url(), work, port, 16), work.resolve("first.log"));
+      start(command(hub.url(), work, port, SIZE), work.resolve("first.log"));
       String base = "http://127.0.0.1:" + port;
       await()
           .atMost(Duration.ofSeconds(60))
@@ -90,9 +93,12 @@ class ProcessResumeIT {
       Instant killed = Instant.now();
       List<long[]> persisted = persistedRanges(work.resolve("weights.sqlite"));
       assertThat(persisted).isNotEmpty().hasSizeLessThan(16);
+      assertThat(hasGapBeforePersistedBytes(persisted))
+          .as("the stalled part leaves a gap before persisted bytes: %s", describe(persisted))
+          .isTrue();
       hub.faults().clear();
 
-      start(command(hub.url(), work, port, PARTS_AFTER_RESTART), work.resolve("second.log"));
+      start(command(hub.url(), work, port, PART_AFTER_RESTART), work.resolve("second.log"));
       await()
           .atMost(Duration.ofSeconds(90))
           .pollInterval(Duration.ofMillis(200))
@@ -149,7 +155,7 @@ class ProcessResumeIT {
     return InternalTokens.bearer("process-test", "Process test");
   }
 
-  private List<String> command(String hubUrl, Path work, int port, int partsPerFile) {
+  private List<String> command(String hubUrl, Path work, int port, long maxPartBytes) {
     List<String> c = new ArrayList<>();
     c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     c.add("-Xmx256m");
@@ -165,7 +171,7 @@ class ProcessResumeIT {
     c.add("-Dmm.weights.locations[0].path=" + work.resolve("main"));
     c.add("-Dmm.weights.headroom-bytes=0");
     c.add("-Dmm.weights.download.min-part-bytes=" + MIB);
-    c.add("-Dmm.weights.download.parts-per-file=" + partsPerFile);
+    c.add("-Dmm.weights.download.max-part-bytes=" + maxPartBytes);
     c.add("-Dmm.weights.download.concurrency=" + CONCURRENCY);
     // Long enough that a heartbeat late by a few seconds while the restarted JVM warms up on a busy
     // machine does not lose the lease (with 2 s it was lost three times: the poison-job limit).
@@ -193,6 +199,27 @@ class ProcessResumeIT {
       }
     }
     return out;
+  }
+
+  private static boolean hasGapBeforePersistedBytes(List<long[]> ranges) {
+    List<long[]> sorted =
+        ranges.stream().sorted(java.util.Comparator.comparingLong(r -> r[0])).toList();
+    long end = 0;
+    for (long[] r : sorted) {
+      if (r[0] > end) {
+        return true;
+      }
+      end = Math.max(end, r[1]);
+    }
+    return false;
+  }
+
+  private static String describe(List<long[]> ranges) {
+    return ranges.stream()
+        .sorted(java.util.Comparator.comparingLong(r -> r[0]))
+        .map(r -> "[" + r[0] / MIB + ", " + r[1] / MIB + ") MiB")
+        .toList()
+        .toString();
   }
 
   private static boolean ready(String base) {
