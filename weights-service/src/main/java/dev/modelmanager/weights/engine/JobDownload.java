@@ -47,6 +47,10 @@ final class JobDownload {
   private final AtomicInteger verified = new AtomicInteger();
   private final AtomicInteger workersRunning = new AtomicInteger();
   private final long alreadyPresent;
+
+  /** Orders recording a range against discarding the partials: no range outlives its file. */
+  private final Object ranges = new Object();
+
   private volatile boolean stop;
 
   JobDownload(
@@ -183,13 +187,15 @@ final class JobDownload {
   }
 
   private void fail(ProblemException problem) {
-    if (!stop) {
-      stop = true;
-      open.forEach(JobDownload::closeQuietly);
-      if (DiskFull.is(problem)) {
-        discardPartials();
+    synchronized (ranges) {
+      if (!stop) {
+        stop = true;
+        open.forEach(JobDownload::closeQuietly);
+        if (DiskFull.is(problem)) {
+          discardPartials();
+        }
+        done.completeExceptionally(problem);
       }
-      done.completeExceptionally(problem);
     }
   }
 
@@ -253,13 +259,15 @@ final class JobDownload {
       throw new ProblemException(
           ProblemType.INTERNAL, "Cannot sync " + f.incomplete + ": " + e.getMessage());
     }
-    if (stop) {
-      throw new TransferCancelledException();
+    synchronized (ranges) {
+      if (stop) {
+        throw new TransferCancelledException();
+      }
+      Blocking.await(
+          () ->
+              engine.parts.markDone(
+                  location, f.file.blob(), new ByteRange(part.offset(), part.end())));
     }
-    Blocking.await(
-        () ->
-            engine.parts.markDone(
-                location, f.file.blob(), new ByteRange(part.offset(), part.end())));
     f.markDone(part.index());
     hash(f);
   }
