@@ -24,6 +24,17 @@ public final class HubAdmin {
     return requests(fragment).stream().mapToLong(r -> r.path("bytesSent").asLong()).sum();
   }
 
+  /**
+   * LFS bytes the hub's CDN sent for files of {@code repo}: a transfer of another repo that an
+   * earlier test class left running in the same application does not count.
+   */
+  public static long cdnBytesOf(String repo) {
+    return requests("/cdn/").stream()
+        .filter(r -> r.path("path").asText().contains("/" + repo + "/"))
+        .mapToLong(r -> r.path("bytesSent").asLong())
+        .sum();
+  }
+
   public static List<JsonNode> requests(String fragment) {
     List<JsonNode> out = new ArrayList<>();
     call("GET", "/_fake/requests", null)

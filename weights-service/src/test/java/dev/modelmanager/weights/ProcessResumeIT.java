@@ -30,13 +30,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged service as a real child process: {@code kill -9} in the middle of a download, a
- * restart with the same configuration, and the fake hub's request log proving that parts persisted
- * before the kill were not fetched again. Runs with {@code -DskipITs=false} after {@code package}.
+ * restart under another part size (parts of 10 MiB before, 7 MiB after), and the fake hub's request
+ * log proving that bytes persisted before the kill were not fetched again. One of the first parts
+ * stalls, so the persisted ranges have a gap and the new part across the gap's end must stop where
+ * the persisted bytes begin. Runs in {@code verify} ({@code -DskipITs} skips it).
  */
 class ProcessResumeIT {
   private static final long MIB = 1 << 20;
   private static final long SIZE = 160 * MIB;
   private static final long PART = SIZE / 16;
+
+  /** The part size after the restart: boundaries that match none of the first run's. */
+  private static final long PART_AFTER_RESTART = 7 * MIB;
+
   private static final int CONCURRENCY = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -58,10 +64,10 @@ class ProcessResumeIT {
               .file("model.safetensors", WeightsHubResource.TestRepos.generated("process", SIZE))
               .build());
       hub.faults().add(Fault.latency(250).onPath("/cdn/**"));
+      // The first part requested hangs after 1 MiB until the kill: the parts after it complete.
+      hub.faults().add(Fault.stall(MIB, 120_000).onPath("/cdn/**").times(1));
       int port = freePort();
-      List<String> command = command(hub.url(), work, port);
-
-      start(command, work.resolve("first.log"));
+      start(command(hub.url(), work, port, SIZE), work.resolve("first.log"));
       String base = "http://127.0.0.1:" + port;
       await()
           .atMost(Duration.ofSeconds(60))
@@ -87,9 +93,12 @@ class ProcessResumeIT {
       Instant killed = Instant.now();
       List<long[]> persisted = persistedRanges(work.resolve("weights.sqlite"));
       assertThat(persisted).isNotEmpty().hasSizeLessThan(16);
+      assertThat(hasGapBeforePersistedBytes(persisted))
+          .as("the stalled part leaves a gap before persisted bytes: %s", describe(persisted))
+          .isTrue();
       hub.faults().clear();
 
-      start(command, work.resolve("second.log"));
+      start(command(hub.url(), work, port, PART_AFTER_RESTART), work.resolve("second.log"));
       await()
           .atMost(Duration.ofSeconds(90))
           .pollInterval(Duration.ofMillis(200))
@@ -104,12 +113,14 @@ class ProcessResumeIT {
       assertThat(job.path("state").asText()).as(job.toPrettyString()).isEqualTo("SUCCEEDED");
 
       long served = 0;
+      long servedAfterRestart = 0;
       for (RecordedRequest r : hub.requests()) {
         if (!r.path().startsWith("/cdn/") || r.range() == null) {
           continue;
         }
         served += r.bytesSent();
         if (r.receivedAt().isAfter(killed)) {
+          servedAfterRestart += r.bytesSent();
           String[] range = r.range().substring("bytes=".length()).split("-");
           long from = Long.parseLong(range[0]);
           long to = Long.parseLong(range[1]);
@@ -125,6 +136,10 @@ class ProcessResumeIT {
       assertThat(served)
           .as("only parts in flight at the kill were fetched twice")
           .isLessThanOrEqualTo(SIZE + CONCURRENCY * PART);
+      long persistedBytes = persisted.stream().mapToLong(p -> p[1] - p[0]).sum();
+      assertThat(servedAfterRestart)
+          .as("after the restart, exactly the bytes not persisted")
+          .isEqualTo(SIZE - persistedBytes);
       String commit = job.path("commit").asText();
       HfCacheCheck.assertReadable(
           work.resolve("main"),
@@ -140,7 +155,7 @@ class ProcessResumeIT {
     return InternalTokens.bearer("process-test", "Process test");
   }
 
-  private List<String> command(String hubUrl, Path work, int port) {
+  private List<String> command(String hubUrl, Path work, int port, long maxPartBytes) {
     List<String> c = new ArrayList<>();
     c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     c.add("-Xmx256m");
@@ -156,9 +171,12 @@ class ProcessResumeIT {
     c.add("-Dmm.weights.locations[0].path=" + work.resolve("main"));
     c.add("-Dmm.weights.headroom-bytes=0");
     c.add("-Dmm.weights.download.min-part-bytes=" + MIB);
+    c.add("-Dmm.weights.download.max-part-bytes=" + maxPartBytes);
     c.add("-Dmm.weights.download.concurrency=" + CONCURRENCY);
-    c.add("-Dmm.weights.jobs.lease=2s");
-    c.add("-Dmm.weights.jobs.heartbeat=500ms");
+    // Long enough that a heartbeat late by a few seconds while the restarted JVM warms up on a busy
+    // machine does not lose the lease (with 2 s it was lost three times: the poison-job limit).
+    c.add("-Dmm.weights.jobs.lease=8s");
+    c.add("-Dmm.weights.jobs.heartbeat=1s");
     c.add("-Dmm.weights.jobs.poll-interval=200ms");
     c.add("-Dmm.weights.jobs.progress-interval=300ms");
     c.add("-jar");
@@ -181,6 +199,27 @@ class ProcessResumeIT {
       }
     }
     return out;
+  }
+
+  private static boolean hasGapBeforePersistedBytes(List<long[]> ranges) {
+    List<long[]> sorted =
+        ranges.stream().sorted(java.util.Comparator.comparingLong(r -> r[0])).toList();
+    long end = 0;
+    for (long[] r : sorted) {
+      if (r[0] > end) {
+        return true;
+      }
+      end = Math.max(end, r[1]);
+    }
+    return false;
+  }
+
+  private static String describe(List<long[]> ranges) {
+    return ranges.stream()
+        .sorted(java.util.Comparator.comparingLong(r -> r[0]))
+        .map(r -> "[" + r[0] / MIB + ", " + r[1] / MIB + ") MiB")
+        .toList()
+        .toString();
   }
 
   private static boolean ready(String base) {

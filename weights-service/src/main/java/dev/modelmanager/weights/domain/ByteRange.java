@@ -35,4 +35,21 @@ public record ByteRange(long start, long end) {
     }
     return Math.max(0, Math.min(pos, to) - from);
   }
+
+  /** How many bytes of {@code [from, to)} the union of {@code done} covers, gaps allowed. */
+  public static long covered(Collection<ByteRange> done, long from, long to) {
+    List<ByteRange> sorted =
+        done.stream().sorted(Comparator.comparingLong(ByteRange::start)).toList();
+    long total = 0;
+    long pos = from;
+    for (ByteRange r : sorted) {
+      long start = Math.max(pos, r.start());
+      long end = Math.min(to, r.end());
+      if (end > start) {
+        total += end - start;
+        pos = end;
+      }
+    }
+    return total;
+  }
 }

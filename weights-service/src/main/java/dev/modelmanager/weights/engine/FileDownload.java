@@ -32,6 +32,10 @@ final class FileDownload {
   private boolean hashing;
   private MessageDigest digest;
   private FileChannel channel;
+
+  /** The persisted ranges found at {@link #open}, clipped to the file's length. */
+  private List<ByteRange> restored = List.of();
+
   int mismatches;
   volatile boolean verified;
 
@@ -49,7 +53,8 @@ final class FileDownload {
   /**
    * Opens the {@code .incomplete} file and a fresh digest; marks parts the persisted {@code onDisk}
    * ranges cover as done, and a part they cover in part as resumable after those bytes (the ranges
-   * may come from another part size).
+   * may come from another part size). Bytes they cover further into a part are skipped when the
+   * transfer reaches them ({@link #gapEnd}, {@link #resumeAt}).
    */
   synchronized void open(java.util.Collection<ByteRange> onDisk) throws IOException {
     Files.createDirectories(incomplete.getParent());
@@ -57,13 +62,40 @@ final class FileDownload {
     digest = newDigest();
     nextToHash = 0;
     long size = channel.size();
+    restored =
+        onDisk.stream()
+            .filter(r -> r.start() < size)
+            .map(r -> new ByteRange(r.start(), Math.min(r.end(), size)))
+            .toList();
     for (Part p : parts) {
-      long covered =
-          Math.min(
-              ByteRange.coveredFrom(onDisk, p.offset(), p.end()), Math.max(0, size - p.offset()));
+      long covered = ByteRange.coveredFrom(restored, p.offset(), p.end());
       done[p.index()] = covered == p.length();
       partBytes.set(p.index(), covered);
     }
+  }
+
+  /**
+   * Where the transfer of {@code part} continues: after the bytes it has, and after restored bytes
+   * that follow them (which then count as the part's).
+   */
+  long resumeAt(Part part) {
+    long pos = part.offset() + partBytes.get(part.index());
+    long covered = ByteRange.coveredFrom(restored, pos, part.end());
+    if (covered > 0) {
+      partBytes.addAndGet(part.index(), covered);
+    }
+    return pos + covered;
+  }
+
+  /** Where a transfer from {@code pos} stops: the next restored range, or {@code end}. */
+  long gapEnd(long pos, long end) {
+    long to = end;
+    for (ByteRange r : restored) {
+      if (r.start() > pos && r.start() < to) {
+        to = r.start();
+      }
+    }
+    return to;
   }
 
   FileChannel channel() {

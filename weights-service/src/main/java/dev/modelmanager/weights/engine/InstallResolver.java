@@ -40,7 +40,6 @@ class InstallResolver {
   private final StorageLocations locations;
   private final PartStore parts;
   private final DiskReservationStore reservations;
-  private final DownloadEngine engine;
   private final Transactor tx;
   private final BlobHoldStore holds;
   private final WeightsJson json;
@@ -50,7 +49,6 @@ class InstallResolver {
       StorageLocations locations,
       PartStore parts,
       DiskReservationStore reservations,
-      DownloadEngine engine,
       Transactor tx,
       BlobHoldStore holds,
       WeightsJson json) {
@@ -58,7 +56,6 @@ class InstallResolver {
     this.locations = locations;
     this.parts = parts;
     this.reservations = reservations;
-    this.engine = engine;
     this.tx = tx;
     this.holds = holds;
     this.json = json;
@@ -192,10 +189,6 @@ class InstallResolver {
 
   private long verifiedPartBytes(String location, PlannedFile f) {
     List<ByteRange> done = Blocking.await(() -> parts.done(location, f.blob()));
-    long bytes = 0;
-    for (var p : engine.planner.split(f.size())) {
-      bytes += ByteRange.coveredFrom(done, p.offset(), p.end());
-    }
-    return bytes;
+    return ByteRange.covered(done, 0, f.size());
   }
 }

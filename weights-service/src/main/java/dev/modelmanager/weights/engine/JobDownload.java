@@ -47,6 +47,10 @@ final class JobDownload {
   private final AtomicInteger verified = new AtomicInteger();
   private final AtomicInteger workersRunning = new AtomicInteger();
   private final long alreadyPresent;
+
+  /** Orders recording a range against discarding the partials: no range outlives its file. */
+  private final Object ranges = new Object();
+
   private volatile boolean stop;
 
   JobDownload(
@@ -183,13 +187,15 @@ final class JobDownload {
   }
 
   private void fail(ProblemException problem) {
-    if (!stop) {
-      stop = true;
-      open.forEach(JobDownload::closeQuietly);
-      if (DiskFull.is(problem)) {
-        discardPartials();
+    synchronized (ranges) {
+      if (!stop) {
+        stop = true;
+        open.forEach(JobDownload::closeQuietly);
+        if (DiskFull.is(problem)) {
+          discardPartials();
+        }
+        done.completeExceptionally(problem);
       }
-      done.completeExceptionally(problem);
     }
   }
 
@@ -208,20 +214,26 @@ final class JobDownload {
     }
   }
 
+  /**
+   * Fetches what {@code part} lacks, gap by gap: bytes persisted before a restart (perhaps under
+   * another part size) are never requested again.
+   */
   private void fetch(FileDownload f, Part part) {
     int attempts = 0;
-    while (true) {
+    long pos = f.resumeAt(part);
+    while (pos < part.end() || part.length() == 0) {
       if (stop) {
         throw new TransferCancelledException();
       }
-      long pos = part.offset() + f.partBytes.get(part.index());
       try {
         acquire();
         try {
-          transfer(f, part, pos);
-          break;
+          transfer(f, part, pos, f.gapEnd(pos, part.end()));
         } finally {
           engine.connections.release();
+        }
+        if (part.length() == 0) {
+          break;
         }
       } catch (IOException e) {
         if (stop) {
@@ -233,10 +245,11 @@ final class JobDownload {
               ProblemType.UPSTREAM_UNAVAILABLE,
               "Downloading " + f.file.path() + " failed " + attempts + " times: " + e.getMessage());
         }
-        LOG.debugf("part %d of %s: %s; resuming at %d", part.index(), f.file.path(), e, pos);
+        LOG.debugf("part %d of %s: %s; resuming", part.index(), f.file.path(), e);
         HubRangeReader.sleep(
             Duration.ofMillis(Math.min(5000, 200L << Math.min(attempts, 5))), () -> stop);
       }
+      pos = f.resumeAt(part);
     }
     try {
       if (engine.config.syncParts()) {
@@ -246,13 +259,15 @@ final class JobDownload {
       throw new ProblemException(
           ProblemType.INTERNAL, "Cannot sync " + f.incomplete + ": " + e.getMessage());
     }
-    if (stop) {
-      throw new TransferCancelledException();
+    synchronized (ranges) {
+      if (stop) {
+        throw new TransferCancelledException();
+      }
+      Blocking.await(
+          () ->
+              engine.parts.markDone(
+                  location, f.file.blob(), new ByteRange(part.offset(), part.end())));
     }
-    Blocking.await(
-        () ->
-            engine.parts.markDone(
-                location, f.file.blob(), new ByteRange(part.offset(), part.end())));
     f.markDone(part.index());
     hash(f);
   }
@@ -270,8 +285,9 @@ final class JobDownload {
     }
   }
 
-  private void transfer(FileDownload f, Part part, long from) throws IOException {
-    if (from >= part.end() && part.length() > 0) {
+  /** Fetches bytes {@code [from, to)} of {@code part}. */
+  private void transfer(FileDownload f, Part part, long from, long to) throws IOException {
+    if (from >= to && part.length() > 0) {
       return;
     }
     List<Closeable> mine = new ArrayList<>();
@@ -281,7 +297,7 @@ final class JobDownload {
             commit,
             f.file.path(),
             from,
-            part.end(),
+            to,
             engine.config.stallTimeout(),
             () -> stop,
             c -> {
@@ -289,17 +305,18 @@ final class JobDownload {
               open.add(c);
             })) {
       f.checkEtag(t.etag());
-      write(f, part, from, t.body());
+      write(f, part, from, to, t.body());
     } finally {
       mine.forEach(open::remove);
     }
   }
 
-  private void write(FileDownload f, Part part, long from, InputStream body) throws IOException {
+  private void write(FileDownload f, Part part, long from, long to, InputStream body)
+      throws IOException {
     byte[] buffer = new byte[engine.config.bufferBytes()];
     long pos = from;
-    while (pos < part.end()) {
-      int want = (int) Math.min(buffer.length, part.end() - pos);
+    while (pos < to) {
+      int want = (int) Math.min(buffer.length, to - pos);
       int filled = 0;
       IOException failure = null;
       while (filled < want) {
@@ -319,7 +336,7 @@ final class JobDownload {
       if (filled == 0) {
         throw failure != null
             ? failure
-            : new IOException("connection closed at byte " + pos + " of " + part.end());
+            : new IOException("connection closed at byte " + pos + " of " + to);
       }
       DiskFull.write(f.channel(), ByteBuffer.wrap(buffer, 0, filled), pos, f.incomplete);
       pos += filled;

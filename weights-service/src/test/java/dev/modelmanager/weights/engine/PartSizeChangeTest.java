@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A download interrupted under one part size and resumed under another: the persisted byte ranges
  * mark exactly the bytes on disk, so the new parts they cover are kept, a new part they cover in
- * part resumes after them, and the bytes never persisted (garbage here) are fetched again.
+ * part fetches only its gaps, and the bytes never persisted (garbage here) are fetched again.
  */
 class PartSizeChangeTest {
   private static final int SIZE = 10_000;
@@ -63,25 +63,34 @@ class PartSizeChangeTest {
     assertThat(f.partBytes.get(3)).isZero();
     assertThat(f.bytes()).isEqualTo(4000);
 
-    // What the engine fetches now: every part from where it resumes.
-    long fetched = 0;
+    // What the engine fetches now (JobDownload.fetch): each part's gaps, never a persisted byte.
+    List<ByteRange> fetched = new ArrayList<>();
     for (Part p : after) {
-      if (f.isDone(p.index())) {
-        continue;
+      long pos = f.resumeAt(p);
+      while (pos < p.end()) {
+        long to = f.gapEnd(pos, p.end());
+        f.channel().write(ByteBuffer.wrap(data, (int) pos, (int) (to - pos)), pos);
+        fetched.add(new ByteRange(pos, to));
+        f.partBytes.addAndGet(p.index(), to - pos);
+        pos = f.resumeAt(p);
       }
-      long from = p.offset() + f.partBytes.get(p.index());
-      f.channel().write(ByteBuffer.wrap(data, (int) from, (int) (p.end() - from)), from);
-      fetched += p.end() - from;
-      f.partBytes.set(p.index(), p.length());
       f.markDone(p.index());
     }
-    assertThat(fetched).isEqualTo(SIZE - 4000);
+    assertThat(fetched)
+        .as("part 3 [4500,6000) fetches up to the persisted 5000-6000 and skips it")
+        .containsExactly(
+            new ByteRange(4000, 4500),
+            new ByteRange(4500, 5000),
+            new ByteRange(6000, 7500),
+            new ByteRange(7500, 9000),
+            new ByteRange(9000, 10_000));
+    assertThat(f.bytes()).isEqualTo(SIZE);
     assertThat(f.advance()).as("the resumed file verifies").isEqualTo(sha);
     f.close();
   }
 
   @Test
-  void rangesCountOnlyBytesCoveredWithoutAGap() {
+  void rangesCountCoveredBytesFromAnOffsetOrInTotal() {
     List<ByteRange> done =
         List.of(new ByteRange(2000, 3000), new ByteRange(0, 1000), new ByteRange(1000, 1500));
     assertThat(ByteRange.coveredFrom(done, 0, 5000)).isEqualTo(1500);
@@ -89,5 +98,10 @@ class PartSizeChangeTest {
     assertThat(ByteRange.coveredFrom(done, 1500, 2500)).isZero();
     assertThat(ByteRange.coveredFrom(done, 2000, 2500)).isEqualTo(500);
     assertThat(ByteRange.coveredFrom(List.of(), 0, 10)).isZero();
+    List<ByteRange> overlapping =
+        List.of(new ByteRange(0, 1000), new ByteRange(500, 1500), new ByteRange(3000, 4000));
+    assertThat(ByteRange.covered(overlapping, 0, 5000)).isEqualTo(2500);
+    assertThat(ByteRange.covered(overlapping, 1000, 3500)).isEqualTo(1000);
+    assertThat(ByteRange.covered(List.of(), 0, 10)).isZero();
   }
 }
