@@ -172,6 +172,7 @@ public class ApiTokenService {
    * revoked now).
    */
   public Uni<Created> rotate(Caller caller, String id, Duration grace) {
+    // A policy bound from settings (mm.auth.tokens.max-grace), so checked here, not on the request.
     if (grace.isNegative() || grace.compareTo(config.tokens().maxGrace()) > 0) {
       return Uni.createFrom()
           .failure(
@@ -265,6 +266,11 @@ public class ApiTokenService {
     return caller.role() == Role.ADMIN || token.ownerSubject().equals(caller.subject());
   }
 
+  /**
+   * The lifetime policy, checked here rather than by Bean Validation on the request: it depends on
+   * settings ({@code mm.auth.tokens.max-ttl}, the default) and on the clock, and {@link NewToken} is
+   * also built by code other than the resource.
+   */
   private Instant expiry(Instant now, NewToken request) {
     Duration max = config.tokens().maxTtl();
     if (request.expiresAt() != null && request.ttl() != null) {
