@@ -55,7 +55,15 @@ try {
 
   /** axe on the page as it is now, then screenshots at 1440 and 390 px. */
   async function check(name) {
-    await page.waitForLoadState('networkidle').catch(() => {});
+    // Not 'networkidle': the live event stream keeps a request open, so the network is never idle
+    // and every page would wait out the whole timeout. The page is ready when no loading skeleton
+    // or spinner is left.
+    await page.waitForLoadState('load');
+    await page
+      .locator('.pf-v6-c-skeleton, .pf-v6-c-spinner')
+      .first()
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => {});
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     for (const v of bad) {

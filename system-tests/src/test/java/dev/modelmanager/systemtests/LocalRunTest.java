@@ -105,7 +105,7 @@ class LocalRunTest {
     assertThat(chromium.exitCode()).as(chromium.output()).isZero();
     Result e2e =
         run(
-            Duration.ofMinutes(6),
+            Duration.ofMinutes(12),
             webui,
             Map.of(
                 "MM_TOKEN_FILE", runDir.resolve("admin-token").toString(),
