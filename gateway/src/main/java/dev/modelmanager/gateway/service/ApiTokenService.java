@@ -268,8 +268,8 @@ public class ApiTokenService {
 
   /**
    * The lifetime policy, checked here rather than by Bean Validation on the request: it depends on
-   * settings ({@code mm.auth.tokens.max-ttl}, the default) and on the clock, and {@link NewToken} is
-   * also built by code other than the resource.
+   * settings ({@code mm.auth.tokens.max-ttl}, the default) and on the clock, and {@link NewToken}
+   * is also built by code other than the resource.
    */
   private Instant expiry(Instant now, NewToken request) {
     Duration max = config.tokens().maxTtl();
