@@ -70,6 +70,7 @@ env MM_STORE=sqlite MM_SQLITE_PATH="$WORK/discovery.sqlite" QUARKUS_HTTP_PORT="$
   HF_ENDPOINT="http://127.0.0.1:$HUB_PORT" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MM_OUTBOX_ENABLED=false \
   java -Xms256m -Xmx512m -jar discovery-service/target/quarkus-app/quarkus-run.jar >"$WORK/discovery.log" 2>&1 &
 PIDS+=($!)
+DISCOVERY_PID=$!
 # The gateway's store is Postgres, as in production (its token lookup runs on every request); a
 # schema of its own, dropped first. MM_BENCH_GATEWAY_STORE=sqlite measures the local-run store.
 GATEWAY_STORE="${MM_BENCH_GATEWAY_STORE:-postgres}"
@@ -84,9 +85,10 @@ env MM_STORE="$GATEWAY_STORE" MM_SCHEMA=gateway_bench MM_SQLITE_PATH="$WORK/gate
   MM_INTERNAL_TOKEN_PRIVATE_KEY="$WORK/keys/internal.key.pem" MM_AUTH_BOOTSTRAP_TOKEN_FILE="$WORK/admin-token" \
   MM_AUDIT_KEY_DIR="$WORK/keys" MM_NOTIFY_ENABLED=false \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MM_OUTBOX_ENABLED=false \
-  java -Xms256m -Xmx512m -Dmp.messaging.incoming.mm-intake.enabled=false \
+  java -Xms256m -Xmx512m -Dmp.messaging.incoming.mm-intake.enabled=false ${MM_BENCH_GATEWAY_OPTS:-} \
   -jar gateway/target/quarkus-app/quarkus-run.jar >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
+GATEWAY_PID=$!
 
 # nginx as a reverse proxy would be set up in front of a service: keep-alive upstream connections.
 mkdir -p "$WORK/nginx/logs"
@@ -130,14 +132,40 @@ run_wrk() { # connections url seconds: the API token goes to the gateway only (t
   fi
 }
 
-summary() { # output -> "rps p50 p99 errors"
-  local out="$1" rps p50 p99 non2xx socket
+# CPU time (user + system, in clock ticks) of the given processes and their children threads.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    [[ -r "/proc/$pid/stat" ]] || continue
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+nginx_pids() { cat "$WORK/nginx.pid"; pgrep -P "$(cat "$WORK/nginx.pid")"; }
+TICK="$(getconf CLK_TCK)"
+
+# One measurement: wrk's figures plus the CPU the proxy and discovery-service spent per request,
+# which the other processes on the machine do not distort the way they distort req/s.
+measure() { # connections proxy(gateway|nginx)
+  local url proxy_pids out rps p50 p99 non2xx socket requests p0 d0 p1 d1
+  if [[ "$2" == gateway ]]; then
+    url="http://127.0.0.1:$GATEWAY_PORT$SEARCH"; proxy_pids=("$GATEWAY_PID")
+  else
+    url="http://127.0.0.1:$NGINX_PORT$SEARCH"; mapfile -t proxy_pids < <(nginx_pids)
+  fi
+  p0="$(cpu_ticks "${proxy_pids[@]}")"; d0="$(cpu_ticks "$DISCOVERY_PID")"
+  out="$(run_wrk "$1" "$url" "$DURATION")"
+  p1="$(cpu_ticks "${proxy_pids[@]}")"; d1="$(cpu_ticks "$DISCOVERY_PID")"
   rps="$(awk '/^Requests\/sec/{print $2}' <<<"$out")"
   p50="$(awk '/^ +50%/{print $2}' <<<"$out")"
   p99="$(awk '/^ +99%/{print $2}' <<<"$out")"
   non2xx="$(awk '/Non-2xx or 3xx responses/{print $NF}' <<<"$out")"
   socket="$(awk -F'[ ,]+' '/Socket errors/{print $4+$6+$8+$10}' <<<"$out")"
-  echo "$rps $p50 $p99 ${non2xx:-0} ${socket:-0}"
+  requests="$(awk '/requests in/{print $1}' <<<"$out")"
+  # microseconds of CPU per request, for the proxy and for discovery-service behind it
+  read -r pcpu dcpu < <(awk -v p="$((p1 - p0))" -v d="$((d1 - d0))" -v n="${requests:-0}" -v t="$TICK" \
+    'BEGIN{ if (n > 0) printf "%d %d\n", p * 1e6 / t / n, d * 1e6 / t / n; else print "- -" }')
+  echo "$rps $p50 $p99 ${non2xx:-0} ${socket:-0} $pcpu $dcpu"
 }
 
 echo "warming up both for ${WARMUP}s each at 200 connections..."
@@ -147,14 +175,18 @@ run_wrk 200 "http://127.0.0.1:$NGINX_PORT$SEARCH" "$WARMUP" >/dev/null
 echo
 echo "Cached search through each proxy to the same discovery-service, wrk -t2 -d${DURATION}s"
 echo "(one machine: wrk, the proxy and discovery-service share its cores)"
-printf '%-6s %-8s %11s %10s %10s %8s %8s %8s\n' conns proxy "req/s" p50 p99 non-2xx sockerr ratio
+printf '%-6s %-8s %11s %10s %10s %8s %8s %10s %12s %8s\n' conns proxy "req/s" p50 p99 non-2xx sockerr \
+  "cpu µs/req" "svc µs/req" ratio
 for c in "${LEVELS[@]}"; do
-  read -r g_rps g_p50 g_p99 g_non g_sock <<<"$(summary "$(run_wrk "$c" "http://127.0.0.1:$GATEWAY_PORT$SEARCH" "$DURATION")")"
-  read -r n_rps n_p50 n_p99 n_non n_sock <<<"$(summary "$(run_wrk "$c" "http://127.0.0.1:$NGINX_PORT$SEARCH" "$DURATION")")"
+  read -r g_rps g_p50 g_p99 g_non g_sock g_cpu g_svc <<<"$(measure "$c" gateway)"
+  read -r n_rps n_p50 n_p99 n_non n_sock n_cpu n_svc <<<"$(measure "$c" nginx)"
   ratio="$(awk -v g="$g_rps" -v n="$n_rps" 'BEGIN{ if (n > 0) printf "%.2f", g / n; else print "-" }')"
-  printf '%-6s %-8s %11s %10s %10s %8s %8s %8s\n' "$c" gateway "$g_rps" "$g_p50" "$g_p99" "$g_non" "$g_sock" "${ratio}x"
-  printf '%-6s %-8s %11s %10s %10s %8s %8s\n' "$c" nginx "$n_rps" "$n_p50" "$n_p99" "$n_non" "$n_sock"
+  printf '%-6s %-8s %11s %10s %10s %8s %8s %10s %12s %8s\n' "$c" gateway "$g_rps" "$g_p50" "$g_p99" "$g_non" "$g_sock" \
+    "$g_cpu" "$g_svc" "${ratio}x"
+  printf '%-6s %-8s %11s %10s %10s %8s %8s %10s %12s\n' "$c" nginx "$n_rps" "$n_p50" "$n_p99" "$n_non" "$n_sock" \
+    "$n_cpu" "$n_svc"
 done
+echo "cpu µs/req: CPU time the proxy spent per request; svc µs/req: discovery-service's, behind it"
 echo
 echo "gateway store: $GATEWAY_STORE"
 echo "gateway log lines during the run: $(wc -l <"$WORK/gateway.log") ($WORK/gateway.log)"

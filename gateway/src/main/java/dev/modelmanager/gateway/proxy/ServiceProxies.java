@@ -2,6 +2,7 @@ package dev.modelmanager.gateway.proxy;
 
 import dev.modelmanager.gateway.config.GatewayConfig;
 import dev.modelmanager.gateway.domain.TrustedProxies;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -19,10 +20,17 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One vertx-http-proxy reverse proxy per configured service, sharing one keep-alive HTTP client.
+ * The vertx-http-proxy reverse proxies to the configured services, over keep-alive HTTP clients.
+ *
+ * <p><b>One client per event loop.</b> A pooled Vert.x connection belongs to the event loop that
+ * opened it. With one client shared by all loops, a request arriving on loop A is often lent a
+ * connection of loop B, and every step of the exchange (headers, body chunks, end) then hops
+ * between the two threads. Each event loop therefore has its own client (and proxies): the
+ * connections it uses were opened on it, and a request is forwarded and answered on one thread.
  *
  * <p>Three separate limits: the TCP connect timeout makes a stopped service a quick 502; the
  * pool-acquisition timeout (how long a request may queue for a pooled connection under load) is
@@ -32,22 +40,34 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class ServiceProxies {
   private final Vertx vertx;
-  private final HttpClient client;
-  private final Map<String, HttpProxy> proxies = new HashMap<>();
+  private final HttpClientOptions clientOptions;
+  private final PoolOptions poolOptions;
+  private final Map<String, Target> targets = new HashMap<>();
+
+  /** Per event-loop thread (and one for callers off an event loop): its client and proxies. */
+  private final Map<Thread, Loop> loops = new ConcurrentHashMap<>();
+
+  private final Loop offLoop;
+
+  /** What forwarding to one service needs, whatever the client. */
+  private record Target(
+      RequestOptions options, long deadlineMillis, ForwardingInterceptor interceptor) {}
+
+  /** One event loop's upstream client and a reverse proxy per service over it. */
+  private record Loop(HttpClient client, Map<String, HttpProxy> proxies) {}
 
   ServiceProxies(
       Vertx vertx, GatewayConfig config, ProblemResponses problems, RequestLimits limits) {
     this.vertx = vertx;
     GatewayConfig.Pool pool = config.pool();
-    this.client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setKeepAlive(true)
-                .setKeepAliveTimeout((int) Math.max(1, pool.idleTimeout().toSeconds()))
-                .setTcpNoDelay(true)
-                .setDecompressionSupported(false),
-            new PoolOptions().setHttp1MaxSize(pool.maxSize()));
+    this.clientOptions =
+        new HttpClientOptions()
+            .setConnectTimeout((int) config.connectTimeout().toMillis())
+            .setKeepAlive(true)
+            .setKeepAliveTimeout((int) Math.max(1, pool.idleTimeout().toSeconds()))
+            .setTcpNoDelay(true)
+            .setDecompressionSupported(false);
+    this.poolOptions = new PoolOptions().setHttp1MaxSize(pool.maxSize());
     TrustedProxies trusted = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
     config
         .services()
@@ -66,24 +86,46 @@ public class ServiceProxies {
                       .setConnectTimeout(pool.acquireTimeout().toMillis())
                       .setIdleTimeout(config.responseTimeout().toMillis());
               long deadline = service.deadline().orElse(config.deadline()).toMillis();
-              HttpProxy proxy =
-                  HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                      .origin(
-                          ctx ->
-                              ctx.client()
-                                  .request(new RequestOptions(options))
-                                  .map(r -> withDeadline(r, name, deadline)))
-                      .addInterceptor(
-                          new ForwardingInterceptor(
-                              name,
-                              base.getHost(),
-                              port,
-                              basePath(base),
-                              problems,
-                              trusted,
-                              limits.maxBodyBytes()));
-              proxies.put(name, proxy);
+              targets.put(
+                  name,
+                  new Target(
+                      options,
+                      deadline,
+                      new ForwardingInterceptor(
+                          name,
+                          base.getHost(),
+                          port,
+                          basePath(base),
+                          problems,
+                          trusted,
+                          limits.maxBodyBytes())));
             });
+    this.offLoop = newLoop();
+  }
+
+  private Loop newLoop() {
+    HttpClient client = vertx.createHttpClient(clientOptions, poolOptions);
+    Map<String, HttpProxy> proxies = new HashMap<>();
+    targets.forEach(
+        (name, target) ->
+            proxies.put(
+                name,
+                HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                    .origin(
+                        ctx ->
+                            ctx.client()
+                                .request(new RequestOptions(target.options()))
+                                .map(r -> withDeadline(r, name, target.deadlineMillis())))
+                    .addInterceptor(target.interceptor())));
+    return new Loop(client, Map.copyOf(proxies));
+  }
+
+  /** The calling event loop's client and proxies, made on its first request. */
+  private Loop loop() {
+    if (!Context.isOnEventLoopThread()) {
+      return offLoop;
+    }
+    return loops.computeIfAbsent(Thread.currentThread(), t -> newLoop());
   }
 
   /** The service took longer than its total deadline. */
@@ -109,11 +151,10 @@ public class ServiceProxies {
 
   /** Forwards {@code request} to {@code service}; the proxy writes the whole answer. */
   public boolean forward(String service, HttpServerRequest request) {
-    HttpProxy proxy = proxies.get(service);
-    if (proxy == null) {
+    if (!targets.containsKey(service)) {
       return false;
     }
-    proxy.handle(request);
+    loop().proxies().get(service).handle(request);
     return true;
   }
 
@@ -127,6 +168,7 @@ public class ServiceProxies {
 
   @PreDestroy
   void close() {
-    client.close();
+    offLoop.client().close();
+    loops.values().forEach(l -> l.client().close());
   }
 }
