@@ -119,6 +119,24 @@ public class HubClient {
     return get(endpoint + path + queryString(q), repo).map(this::json);
   }
 
+  /**
+   * {@code GET /api/models/{repo}/refs}: {@code branches}, {@code tags} and {@code converts}, each
+   * ref with its {@code name}, {@code ref} and {@code targetCommit}.
+   */
+  public Uni<JsonNode> refs(RepoId repo) {
+    return get(endpoint + "/api/models/" + repo + "/refs", repo).map(this::json);
+  }
+
+  /**
+   * The first page of {@code GET /api/models/{repo}/commits/{revision}}: the newest commits
+   * reachable from the revision, each with {@code id}, {@code title}, {@code message}, {@code date}
+   * and {@code authors} ({@code user}). Older pages (the {@code Link} header) are not followed.
+   */
+  public Uni<JsonNode> commits(RepoId repo, String revision) {
+    return get(endpoint + "/api/models/" + repo + "/commits/" + encode(revision), repo)
+        .map(this::json);
+  }
+
   /** Every entry of the repository tree at {@code revision}, following pagination. */
   public Uni<List<JsonNode>> tree(RepoId repo, String revision) {
     String url =
