@@ -37,9 +37,6 @@ public class ModelRefsService {
   @Schema(name = "ModelCommits")
   public record Commits(String repo, String revision, List<Commit> commits, boolean more) {}
 
-  /** Commits per page of the Hub's commit list. */
-  static final int HUB_PAGE = 50;
-
   private final HubClient hub;
 
   ModelRefsService(HubClient hub) {
@@ -59,13 +56,13 @@ public class ModelRefsService {
             });
   }
 
-  /** The first {@code limit} commits of the Hub's newest page for {@code revision}. */
+  /** The newest {@code limit} commits of {@code revision}, asked of the Hub as one page. */
   public Uni<Commits> commits(RepoId repo, String revision, int limit) {
-    return hub.commits(repo, revision)
+    return hub.commits(repo, revision, limit)
         .map(
-            body -> {
+            page -> {
               List<Commit> commits = new ArrayList<>();
-              for (JsonNode c : body) {
+              for (JsonNode c : page.items()) {
                 if (commits.size() == limit) {
                   break;
                 }
@@ -78,8 +75,8 @@ public class ModelRefsService {
                         instant(c.path("date").asText(null)),
                         List.copyOf(authors)));
               }
-              // A full page of the Hub means older commits exist on its next page.
-              boolean more = body.size() > commits.size() || body.size() >= HUB_PAGE;
+              // The Hub links a next page when older commits exist.
+              boolean more = page.nextUrl() != null || page.items().size() > commits.size();
               return new Commits(repo.toString(), revision, List.copyOf(commits), more);
             });
   }

@@ -128,13 +128,16 @@ public class HubClient {
   }
 
   /**
-   * The first page of {@code GET /api/models/{repo}/commits/{revision}}: the newest commits
-   * reachable from the revision, each with {@code id}, {@code title}, {@code message}, {@code date}
-   * and {@code authors} ({@code user}). Older pages (the {@code Link} header) are not followed.
+   * The first page of {@code GET /api/models/{repo}/commits/{revision}?limit=}: the newest {@code
+   * limit} commits reachable from the revision, each with {@code id}, {@code title}, {@code
+   * message}, {@code date} and {@code authors} ({@code user}); {@link HubPage#nextUrl()} is set
+   * when older commits exist (not followed here).
    */
-  public Uni<JsonNode> commits(RepoId repo, String revision) {
-    return get(endpoint + "/api/models/" + repo + "/commits/" + encode(revision), repo)
-        .map(this::json);
+  public Uni<HubPage> commits(RepoId repo, String revision, int limit) {
+    String url =
+        endpoint + "/api/models/" + repo + "/commits/" + encode(revision) + "?limit=" + limit;
+    return get(url, repo)
+        .map(r -> new HubPage(json(r), LinkHeader.next(r.header("Link"), r.url())));
   }
 
   /** Every entry of the repository tree at {@code revision}, following pagination. */

@@ -11,13 +11,17 @@ import java.util.Optional;
  * {@code GET /api/models/{repo}/refs} and {@code GET /api/models/{repo}/commits/{rev}} as the Hub
  * answers them: branches and tags with their {@code targetCommit} ({@code converts} always, {@code
  * pullRequests} with {@code include_prs=1}); commits newest first with {@code id}, {@code title},
- * {@code message}, {@code authors[].user/avatar} and {@code date}, {@value #COMMITS_PAGE} a page
- * with {@code ?p=N} and a {@code Link: rel="next"} header.
+ * {@code message}, {@code authors[].user/avatar} and {@code date}, {@code limit} a page (default
+ * {@value #COMMITS_PAGE}), {@code ?p=N} pages with a {@code Link: rel="next"} header, and the
+ * history's length in {@code X-Total-Count} (what {@code @huggingface/hub}'s countCommits reads).
  */
 final class GitRefsHandler {
 
-  /** Commits per page, as the Hub pages its commit list. */
+  /** Commits per page without {@code limit}. */
   static final int COMMITS_PAGE = 50;
+
+  /** The largest {@code limit} honoured. */
+  static final int MAX_LIMIT = 1000;
 
   private final RepoAccess access;
 
@@ -48,9 +52,11 @@ final class GitRefsHandler {
       return;
     }
     List<HubCommit> history = revision.get().history();
+    String limitParam = exchange.query().first("limit");
+    int size = Math.max(1, Math.min(MAX_LIMIT, exchange.query().intValue("limit", COMMITS_PAGE)));
     int page = Math.max(0, exchange.query().intValue("p", 0));
-    int from = Math.min(history.size(), page * COMMITS_PAGE);
-    int to = Math.min(history.size(), from + COMMITS_PAGE);
+    int from = (int) Math.min(history.size(), (long) page * size);
+    int to = Math.min(history.size(), from + size);
     ArrayNode body = HubExchange.JSON.createArrayNode();
     for (HubCommit c : history.subList(from, to)) {
       ObjectNode commit = body.addObject();
@@ -62,6 +68,7 @@ final class GitRefsHandler {
       author.put("avatar", "/avatars/" + Hashes.sha1Hex(c.author()).substring(0, 32) + ".svg");
       commit.put("date", DateTimeFormatter.ISO_INSTANT.format(c.date()));
     }
+    exchange.header("X-Total-Count", Integer.toString(history.size()));
     if (to < history.size()) {
       exchange.header(
           "Link",
@@ -70,6 +77,7 @@ final class GitRefsHandler {
               + exchange.rawPathOnly()
               + "?p="
               + (page + 1)
+              + (limitParam == null ? "" : "&limit=" + size)
               + ">; rel=\"next\"");
     }
     exchange.sendJson(200, body);

@@ -99,6 +99,11 @@ class GitRefsApiTest {
     assertEquals("initial commit", rest.get(rest.size() - 1).path("title").asText());
     assertEquals("2024-01-01T00:00:00Z", rest.get(rest.size() - 1).path("date").asText());
     assertNull(header(second, "Link"));
+    assertEquals("62", header(second, "X-Total-Count"));
+
+    HttpResponse<byte[]> limited = http.get("/api/models/" + REPO + "/commits/main?limit=2");
+    assertEquals(2, parse(limited).size());
+    assertTrue(header(limited, "Link").contains("?p=1&limit=2>"), header(limited, "Link"));
   }
 
   @Test
