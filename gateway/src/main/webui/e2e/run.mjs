@@ -105,9 +105,13 @@ try {
   await wizard.getByRole('radio').first().waitFor();
   await wizard.getByRole('button', { name: 'Next', exact: true }).click();
   await wizard.getByLabel('Include patterns').waitFor();
+  // The revision comes from the repo's branches and tags; the files from the server's dry run.
+  await wizard.getByRole('group', { name: 'Branches' }).waitFor({ state: 'attached' });
+  await wizard.getByRole('grid', { name: 'Files of the install' }).or(wizard.getByRole('table', { name: 'Files of the install' })).waitFor();
+  const planned = await wizard.getByTestId('files-matched').textContent();
   await wizard.getByRole('button', { name: 'Next', exact: true }).click();
   await wizard.getByLabel('Install summary').waitFor();
-  step('install wizard: location, files, review');
+  step(`install wizard: location, revision, files (${planned}), review`);
   await check('install-wizard');
   await wizard.getByRole('button', { name: 'Start install' }).click();
   await page.waitForURL(/\/jobs\?job=/);

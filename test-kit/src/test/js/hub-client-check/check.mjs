@@ -3,7 +3,15 @@
 // CHECK_GATED_REPO and CHECK_GATED_TOKEN (optional: a gated repo and a token accepted for it).
 // Output: one "OK <check> ..." line per passed check, "ALL OK" at the end; exit code 1 on failure.
 import { createHash } from "node:crypto";
-import { downloadFile, fileDownloadInfo, listFiles, listModels, modelInfo } from "@huggingface/hub";
+import {
+  countCommits,
+  downloadFile,
+  fileDownloadInfo,
+  listCommits,
+  listFiles,
+  listModels,
+  modelInfo,
+} from "@huggingface/hub";
 
 const hubUrl = required("HF_ENDPOINT");
 const repo = required("CHECK_REPO");
@@ -117,6 +125,23 @@ async function checkGated() {
   console.log(`OK gated download with token ${text.length} bytes`);
 }
 
+async function checkCommits() {
+  const commits = [];
+  // Pages of 2 make the client follow the Link headers of the commit list.
+  for await (const commit of listCommits({ repo, hubUrl, batchSize: 2 })) {
+    commits.push(commit);
+  }
+  const total = await countCommits({ repo, hubUrl });
+  expect(total === commits.length, `countCommits ${total} but listCommits gave ${commits.length}`);
+  for (const c of commits) {
+    expect(/^[0-9a-f]{40}$/.test(c.oid), `commit id ${c.oid}`);
+    expect(c.authors.length > 0 && c.authors[0].username, `authors of ${c.oid}`);
+    expect(!Number.isNaN(c.date.getTime()), `date of ${c.oid}`);
+  }
+  const titles = commits.map((c) => c.title).join("|");
+  console.log(`OK listCommits ${commits.length} ${commits[0].oid} ${titles}`);
+}
+
 try {
   const files = await checkListFiles();
   await checkDownloads(files);
@@ -124,6 +149,7 @@ try {
   await checkModelInfo();
   await checkListModels();
   await checkGated();
+  await checkCommits();
   console.log("ALL OK");
 } catch (error) {
   fail(`${error.name}: ${error.message}`);

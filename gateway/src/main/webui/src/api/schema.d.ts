@@ -1674,6 +1674,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/models/{org}/{name}/commits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The newest commits of a model's revision
+         * @description The Hub's GET /api/models/{repo_id}/commits/{revision}, newest first: id, title, date, authors. Only the Hub's first page is read; more says older commits exist.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    revision?: string;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Commits, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelCommits"];
+                    };
+                };
+                /** @description Invalid revision or limit */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such model or revision on the Hub */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/models/{org}/{name}/details": {
         parameters: {
             query?: never;
@@ -1718,6 +1781,57 @@ export interface paths {
                     };
                 };
                 /** @description No such model or revision on the Hub */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/models/{org}/{name}/refs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A model's branches and tags with the commit each points to
+         * @description The Hub's GET /api/models/{repo_id}/refs; main leads the branches.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Branches and tags */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelRefs"];
+                    };
+                };
+                /** @description No such model on the Hub */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2618,6 +2732,67 @@ export interface paths {
                 };
                 /** @description Snapshot already installed (without overwrite) or being installed */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weights/installs/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dry run of an install: the files it would fetch, skip and find present
+         * @description Resolves the revision, lists the tree and plans it with the same code a queued install runs: every file with its size and action (download, present, skip-duplicate: a weight format vLLM does not load, excluded: left out by the patterns), the bytes still to download, the free space, and whether the admission would pass (the 507 the install would answer, with its detail). Queues nothing and reserves no space; overwrite and pin are ignored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InstallRequest"];
+                };
+            };
+            responses: {
+                /** @description The plan */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstallPlan"];
+                    };
+                };
+                /** @description Invalid repo id, revision or pattern */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown storage location, repository or revision */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3560,6 +3735,65 @@ export interface components {
              */
             used?: number | null;
         };
+        /** @description Answer of POST /api/v1/weights/installs/plan: the install's dry run */
+        InstallPlan: {
+            /**
+             * Format: int64
+             * @description Bytes of the planned files (download and present)
+             */
+            bytesPlanned?: number;
+            /**
+             * Format: int64
+             * @description Bytes of planned files whose blob is already verified on the location
+             */
+            bytesPresent?: number;
+            /**
+             * Format: int64
+             * @description Bytes the install still has to write: each blob once, without verified blobs and without the persisted parts of an interrupted install
+             */
+            bytesToDownload?: number;
+            /** @description The commit the revision points to now */
+            commit?: string;
+            /** @description Every file of the tree: planned ones first, then the skipped ones */
+            files?: components["schemas"]["InstallPlanFile"][];
+            /** @description Whether the admission would pass now: reservedByOthers + bytesToDownload <= freeBytes - headroomBytes */
+            fits?: boolean;
+            /** Format: int64 */
+            freeBytes?: number;
+            /**
+             * Format: int64
+             * @description Space the location keeps free
+             */
+            headroomBytes?: number;
+            location?: string;
+            /** @description Null when the install would be queued; else how starting it would be refused */
+            refusal?: components["schemas"]["InstallPlanRefusal"];
+            /** @example Qwen/Qwen2.5-0.5B */
+            repo?: string;
+            /**
+             * Format: int64
+             * @description Bytes that open installs on the location have reserved
+             */
+            reservedByOthers?: number;
+            revision?: string;
+        };
+        InstallPlanFile: {
+            /** @enum {string} */
+            action?: "download" | "present" | "skip-duplicate" | "excluded";
+            path?: string;
+            /** @description Why a skipped file is skipped */
+            reason?: string;
+            /** Format: int64 */
+            size?: number;
+        };
+        InstallPlanRefusal: {
+            detail?: string;
+            /**
+             * Format: int32
+             * @description 400: no file matches the patterns; 507: not enough space
+             */
+            status?: number;
+        };
         InstallRequest: {
             /** @description Glob patterns of files to leave out */
             exclude?: string[];
@@ -3723,6 +3957,22 @@ export interface components {
             /** Format: int64 */
             weightsBytes?: number;
         };
+        ModelCommit: {
+            authors?: string[];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:30Z
+             */
+            date?: string;
+            id?: string;
+            title?: string;
+        };
+        ModelCommits: {
+            commits?: components["schemas"]["ModelCommit"][];
+            more?: boolean;
+            repo?: string;
+            revision?: string;
+        };
         ModelDetails: {
             architectures?: string[];
             catalog?: components["schemas"]["Catalog"];
@@ -3771,6 +4021,16 @@ export interface components {
             tolerations?: components["schemas"]["Toleration"][];
             vllm?: components["schemas"]["Vllm"];
             weights?: components["schemas"]["Weights"];
+        };
+        ModelRef: {
+            name?: string;
+            ref?: string;
+            targetCommit?: string;
+        };
+        ModelRefs: {
+            branches?: components["schemas"]["ModelRef"][];
+            repo?: string;
+            tags?: components["schemas"]["ModelRef"][];
         };
         ObjectNode: components["schemas"]["JsonNode"][];
         OutboundSseEvent: {

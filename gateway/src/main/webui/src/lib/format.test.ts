@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatParams, selectFiles, splitList } from './format';
+import { formatCount, formatParams, splitList } from './format';
 
 describe('formatParams', () => {
   it('scales to B, M and K', () => {
@@ -29,17 +29,5 @@ describe('formatCount', () => {
 describe('splitList', () => {
   it('splits on commas and newlines and drops blanks', () => {
     expect(splitList(' a.*, b.c\n\n*,')).toEqual(['a.*', 'b.c', '*']);
-  });
-});
-
-describe('selectFiles', () => {
-  const files = ['config.json', 'model.safetensors', 'pytorch_model.bin', 'sub/model-0001.safetensors', 'a+b.txt'];
-  it('takes every file without include patterns and drops the excluded', () => {
-    expect(selectFiles(files, [], ['*.bin'])).toEqual(['config.json', 'model.safetensors', 'sub/model-0001.safetensors', 'a+b.txt']);
-  });
-  it('matches globs as fnmatch does: * crosses folders, regex characters are literal', () => {
-    expect(selectFiles(files, ['*.safetensors'], [])).toEqual(['model.safetensors', 'sub/model-0001.safetensors']);
-    expect(selectFiles(files, ['a+b.txt', 'model-000[0-9]*'], [])).toEqual(['a+b.txt']);
-    expect(selectFiles(files, ['sub/model-000[0-9]*'], [])).toEqual(['sub/model-0001.safetensors']);
   });
 });

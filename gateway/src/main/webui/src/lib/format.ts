@@ -24,30 +24,3 @@ export function splitList(text: string): string[] {
     .map((p) => p.trim())
     .filter(Boolean);
 }
-
-/** An fnmatch glob (*, ?, [...]) as huggingface_hub matches file paths: * crosses '/'. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') re += '.*';
-    else if (c === '?') re += '.';
-    else if (c === '[') {
-      const end = glob.indexOf(']', i + 1);
-      if (end < 0) re += '\\[';
-      else {
-        const body = glob.slice(i + 1, end);
-        re += `[${body.startsWith('!') ? '^' + body.slice(1) : body}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
-/** The files an install with these include/exclude patterns fetches (no include: every file). */
-export function selectFiles(files: readonly string[], include: string[], exclude: string[]): string[] {
-  const inc = include.map(globToRegExp);
-  const exc = exclude.map(globToRegExp);
-  return files.filter((f) => (inc.length === 0 || inc.some((r) => r.test(f))) && !exc.some((r) => r.test(f)));
-}

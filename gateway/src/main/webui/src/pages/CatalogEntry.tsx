@@ -11,7 +11,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { ChecksTable } from '../components/Checks';
 import { LoadingRows, ProblemAlert } from '../components/States';
@@ -25,6 +25,8 @@ export default function CatalogEntry() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const [deployment, setDeployment] = useState(id);
+  // Arriving from a model page's "Deploy": the deployment name is where to start.
+  const [search] = useSearchParams();
 
   const entry = useQuery({
     queryKey: ['catalog', 'entry', id],
@@ -77,6 +79,7 @@ export default function CatalogEntry() {
             <FormGroup label="Deployment name" fieldId="deployment">
               <TextInput
                 id="deployment"
+                autoFocus={search.get('activate') === '1'}
                 value={deployment}
                 onChange={(_e, v) => {
                   setDeployment(v);

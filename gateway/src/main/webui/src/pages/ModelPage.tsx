@@ -20,6 +20,7 @@ import { api, call } from '../api/client';
 import { LoadingRows, ProblemAlert, formatBytes } from '../components/States';
 import { formatCount, formatParams } from '../lib/format';
 import { usePreferences, useSavePreferences } from '../lib/preferences';
+import { DeployButton } from './model/DeployButton';
 import { InstallWizard } from './model/InstallWizard';
 
 /** A model's details: parameters, KV cache, the fit table per GPU pool, and its actions. */
@@ -58,6 +59,7 @@ export default function ModelPage() {
           <Button variant="secondary" component={(props: object) => <Link {...props} to={`/catalog/propose/${id}`} />}>
             Add to catalog
           </Button>
+          <DeployButton model={id} catalog={d?.catalog} />
           <Button
             variant="plain"
             aria-pressed={favorite}

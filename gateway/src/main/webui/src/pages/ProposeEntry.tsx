@@ -18,7 +18,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import type { components } from '../api/schema';
 import { ChecksTable } from '../components/Checks';
@@ -35,6 +35,7 @@ type PullRequest = components['schemas']['PullRequestView'];
 export default function ProposeEntry() {
   const { org = '', name = '' } = useParams();
   const model = `${org}/${name}`;
+  const [search] = useSearchParams();
   const prefs = usePreferences();
   const gpus = useQuery({ queryKey: ['gpus'], queryFn: () => call(api.GET('/api/v1/gpus')), staleTime: 60_000 });
   const [form, setForm] = useState<{ gpu?: string; revision: string; maxModelLen: string }>({
@@ -94,6 +95,12 @@ export default function ProposeEntry() {
         The draft is filled from the model's details, the best fit and the staged weights. Review the checks and the
         diff, then open a pull request to the catalog repository; the entry is approved when it is merged.
       </Content>
+      {search.get('deploy') === '1' && (
+        <Alert isInline variant="info" title="Deploying starts with the catalog" data-testid="deploy-note">
+          {model} has no approved catalog entry yet. Propose one here; once its pull request is merged the entry is
+          approved, and Deploy on the model page leads to its Review and activate.
+        </Alert>
+      )}
       <Form onSubmit={submit} aria-label="Draft settings" style={{ margin: '1rem 0' }}>
         <Flex alignItems={{ default: 'alignItemsFlexEnd' }} flexWrap={{ default: 'wrap' }}>
           <FormGroup label="GPU pool" fieldId="draft-gpu">

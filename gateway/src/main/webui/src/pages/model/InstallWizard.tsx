@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Alert,
   Checkbox,
@@ -26,7 +26,9 @@ import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
 import { LoadingRows, ProblemAlert, formatBytes } from '../../components/States';
 import { usePreferences } from '../../lib/preferences';
-import { selectFiles, splitList } from '../../lib/format';
+import { splitList } from '../../lib/format';
+import { InstallPlanFiles } from './InstallPlanFiles';
+import { RevisionPicker } from './RevisionPicker';
 
 type Details = components['schemas']['ModelDetails'];
 type Location = components['schemas']['LocationView'];
@@ -51,9 +53,21 @@ export function spaceVerdict(bytes: number | undefined, location: Location | und
   return after * 100 >= (location.warnPercent ?? 100) ? 'tight' : 'fits';
 }
 
+/** `value`, once it has stopped changing for `ms`. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
+
 /**
- * Install weights step by step: location (free space shown) → revision and files → review with
- * the size, the space left and the fit → start, then straight to the job.
+ * Install weights step by step: location (free space shown) → revision (branches, tags, recent
+ * commits) and files (the server's dry run: sizes, duplicate formats skipped, pattern exclusions,
+ * bytes already present) → review with the bytes to download, the space left, the 507 the install
+ * would end with, and the fit → start, then straight to the job.
  */
 export function InstallWizard({ details, onClose }: { details: Details; onClose: () => void }) {
   const client = useQueryClient();
@@ -75,25 +89,31 @@ export function InstallWizard({ details, onClose }: { details: Details; onClose:
   const where = list.find((l) => l.name === location);
   const includes = splitList(include);
   const excludes = splitList(exclude);
-  const verdict = spaceVerdict(details.weightsBytes, where);
   const best = details.fit?.find((f) => f.fits);
-  const files = details.files ?? [];
-  const selected = selectFiles(files, includes, excludes);
   const model = details.id ?? '';
+  const order = {
+    repo: model,
+    revision: revision.trim() || 'main',
+    location,
+    include: includes.length > 0 ? includes : undefined,
+    exclude: excludes.length > 0 ? excludes : undefined,
+  };
+  // The dry run of exactly this install, asked again when the typing of patterns settles.
+  const planned = useDebounced(JSON.stringify(order), 300);
+  const plan = useQuery({
+    queryKey: ['install-plan', planned],
+    queryFn: () => call(api.POST('/api/v1/weights/installs/plan', { body: JSON.parse(planned) })),
+    enabled: !!location,
+    staleTime: 15_000,
+  });
+  const refusal = plan.data?.refusal;
+  const verdict = plan.data ? spaceVerdict(plan.data.bytesToDownload || undefined, where) : 'unknown';
 
   const install = useMutation({
     mutationFn: () =>
       call(
         api.POST('/api/v1/weights/installs', {
-          body: {
-            repo: model,
-            revision: revision.trim() || 'main',
-            location,
-            include: includes.length > 0 ? includes : undefined,
-            exclude: excludes.length > 0 ? excludes : undefined,
-            pin,
-            overwrite: false,
-          },
+          body: { ...order, pin, overwrite: false },
         }),
       ),
     onSuccess: (job) => {
@@ -156,14 +176,7 @@ export function InstallWizard({ details, onClose }: { details: Details; onClose:
         </WizardStep>
         <WizardStep name="Files" id="install-files">
           <Form>
-            <FormGroup label="Revision" fieldId="install-revision">
-              <TextInput id="install-revision" value={revision} onChange={(_e, v) => setRevision(v)} />
-              <FormHelperText>
-                <HelperText>
-                  <HelperTextItem>A branch, tag or commit.</HelperTextItem>
-                </HelperText>
-              </FormHelperText>
-            </FormGroup>
+            <RevisionPicker repo={model} value={revision} onChange={setRevision} />
             <FormGroup role="radiogroup" label="Files" fieldId="install-preset" isStack>
               {(Object.keys(PRESETS) as Preset[]).map((p) => (
                 <Radio
@@ -203,19 +216,12 @@ export function InstallWizard({ details, onClose }: { details: Details; onClose:
                 </HelperText>
               </FormHelperText>
             </FormGroup>
-            {files.length > 0 && (
-              <Alert
-                isInline
-                isPlain
-                variant={selected.length === 0 ? 'danger' : 'info'}
-                title={`${selected.length} of ${files.length} files match`}
-                data-testid="files-matched"
-              >
-                {selected.length < files.length &&
-                  `Left out: ${files.filter((f) => !selected.includes(f)).slice(0, 8).join(', ')}${
-                    files.length - selected.length > 8 ? ', …' : ''
-                  }`}
-              </Alert>
+            {plan.isPending ? (
+              <LoadingRows rows={3} label="Planning the files" />
+            ) : plan.isError ? (
+              <ProblemAlert error={plan.error} title="The file plan is not available" />
+            ) : (
+              <InstallPlanFiles plan={plan.data} />
             )}
             <Checkbox
               id="install-pin"
@@ -228,26 +234,39 @@ export function InstallWizard({ details, onClose }: { details: Details; onClose:
         <WizardStep
           name="Review"
           id="install-review"
-          footer={{ nextButtonText: 'Start install', nextButtonProps: { isLoading: install.isPending } }}
+          footer={{
+            nextButtonText: 'Start install',
+            isNextDisabled: !!refusal,
+            nextButtonProps: { isLoading: install.isPending },
+          }}
         >
           <Stack hasGutter>
             <DescriptionList isHorizontal isCompact aria-label="Install summary">
               <Row term="Model">{model}</Row>
-              <Row term="Revision">{revision || 'main'}</Row>
+              <Row term="Revision">
+                {revision || 'main'}
+                {plan.data?.commit && revision !== plan.data.commit && <> → <code>{plan.data.commit.slice(0, 10)}</code></>}
+              </Row>
               <Row term="Location">
-                {location} ({formatBytes(where?.freeBytes)} free)
+                {location} ({formatBytes(plan.data?.freeBytes ?? where?.freeBytes)} free)
               </Row>
               <Row term="Files">
                 {includes.length > 0 ? `only ${includes.join(', ')}` : 'every file'}
                 {excludes.length > 0 ? `, without ${excludes.join(', ')}` : ''}
+                {plan.data && `; ${plan.data.files?.filter((f) => f.action === 'skip-duplicate').length ?? 0} duplicate formats skipped`}
               </Row>
-              <Row term="Weights size">
-                {formatBytes(details.weightsBytes)}
-                {includes.length + excludes.length > 0 ? ' at most (the patterns may leave some out)' : ''}
+              <Row term="To download">
+                {plan.data
+                  ? `${formatBytes(plan.data.bytesToDownload)} of ${formatBytes(plan.data.bytesPlanned)} (${formatBytes(
+                      plan.data.bytesPresent,
+                    )} already present)`
+                  : plan.isPending
+                    ? 'planning…'
+                    : `${formatBytes(details.weightsBytes)} at most`}
               </Row>
               <Row term="Free afterwards">
-                {where?.freeBytes !== undefined && details.weightsBytes !== undefined
-                  ? formatBytes(where.freeBytes - details.weightsBytes)
+                {plan.data?.freeBytes !== undefined && plan.data.bytesToDownload !== undefined
+                  ? formatBytes(plan.data.freeBytes - plan.data.bytesToDownload)
                   : '—'}
               </Row>
               <Row term="Fit">
@@ -257,14 +276,20 @@ export function InstallWizard({ details, onClose }: { details: Details; onClose:
               </Row>
               <Row term="Pinned">{pin ? 'yes' : 'no'}</Row>
             </DescriptionList>
-            {verdict === 'no' && (
+            {plan.isError && <ProblemAlert error={plan.error} title="The install could not be planned" />}
+            {refusal?.status === 507 && (
               <Alert isInline variant="danger" title="Not enough space" data-testid="space-verdict">
-                {location} has {formatBytes(where?.freeBytes)} free and the weights need {formatBytes(details.weightsBytes)}:
-                the install would stop with 507 Insufficient Storage. Choose another location, narrow the files, or
-                purge on the Weights page first.
+                The install would stop with 507 Insufficient Storage: {refusal.detail}. Space reserved by running installs
+                ({formatBytes(plan.data?.reservedByOthers)}) and the location's headroom ({formatBytes(plan.data?.headroomBytes)})
+                count. Choose another location, narrow the files, or purge on the Weights page first.
               </Alert>
             )}
-            {verdict === 'tight' && (
+            {refusal?.status === 400 && (
+              <Alert isInline variant="danger" title="Nothing to install" data-testid="space-verdict">
+                {refusal.detail}. Change the include and exclude patterns.
+              </Alert>
+            )}
+            {!refusal && verdict === 'tight' && (
               <Alert isInline variant="warning" title="The location will pass its warning threshold" data-testid="space-verdict" />
             )}
             {!best && <Alert isInline variant="warning" title="No known GPU pool can serve this model as it is" />}

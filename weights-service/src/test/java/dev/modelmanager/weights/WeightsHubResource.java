@@ -143,6 +143,7 @@ public class WeightsHubResource implements QuarkusTestResourceLifecycleManager {
               .textFile("config.json", "{\"model_type\": \"llama\"}")
               .file("model.safetensors", generated("gated", 3 * MIB))
               .build());
+      repos.add(duplicateFormats());
       repos.add(
           HubRepo.builder("mm-test/hostile")
               .textFile("config.json", "{}")
@@ -173,6 +174,40 @@ public class WeightsHubResource implements QuarkusTestResourceLifecycleManager {
       b.revision(
           "v2", r -> r.textFile("config.json", "{\"model_type\": \"llama\", \"hidden_size\": 65}"));
       return b.build();
+    }
+
+    /**
+     * Mistral's layout (the real Mixtral config of the shared fixtures, HF shards with their index,
+     * Mistral's own {@code consolidated.safetensors} and {@code params.json}) plus Meta's {@code
+     * original/} copy and a GGUF quantization: every duplicate format an install skips.
+     */
+    static HubRepo duplicateFormats() {
+      return HubRepo.builder("mm-test/duplicate-formats")
+          .file("config.json", resource("hub-demo/mistralai__Mixtral-8x7B-v0.1.json"))
+          .textFile(
+              "model.safetensors.index.json",
+              "{\"metadata\": {}, \"weight_map\": {\"a\": \"model-00001-of-00002.safetensors\","
+                  + " \"b\": \"model-00002-of-00002.safetensors\"}}")
+          .file("model-00001-of-00002.safetensors", generated("dup-1", 2 * MIB))
+          .file("model-00002-of-00002.safetensors", generated("dup-2", MIB + 7))
+          .file("consolidated.safetensors", generated("dup-consolidated", 3 * MIB + 7))
+          .textFile("params.json", "{\"dim\": 4096}")
+          .file("original/consolidated.00.pth", generated("dup-pth", 3 * MIB))
+          .textFile("original/params.json", "{\"dim\": 4096}")
+          .file("model-Q4_K_M.gguf", generated("dup-gguf", MIB))
+          .textFile("README.md", "# duplicate formats\n")
+          .build();
+    }
+
+    private static byte[] resource(String name) {
+      try (var in = WeightsHubResource.class.getClassLoader().getResourceAsStream(name)) {
+        if (in == null) {
+          throw new IllegalStateException("missing classpath resource " + name);
+        }
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     static HubRepo big(String id, long size) {

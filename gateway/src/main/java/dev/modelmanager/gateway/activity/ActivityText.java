@@ -20,6 +20,7 @@ final class ActivityText {
   private static final Map<String, String> PHRASES =
       Map.ofEntries(
           Map.entry("POST /api/v1/weights/installs", "requested a weights install"),
+          Map.entry("POST /api/v1/weights/installs/plan", "previewed a weights install"),
           Map.entry("POST /api/v1/weights/installs/{id}/cancel", "cancelled install"),
           Map.entry("POST /api/v1/weights/installs/{id}/retry", "retried install"),
           Map.entry("POST /api/v1/weights/{id}/pin", "pinned weights"),

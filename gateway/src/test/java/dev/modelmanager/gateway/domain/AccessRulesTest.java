@@ -7,6 +7,7 @@ import dev.modelmanager.model.security.Role;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +83,15 @@ class AccessRulesTest {
         .isEqualTo(Role.VIEWER);
     assertThat(rules.find("POST", "/api/v1/catalog/webhooks/github").orElseThrow().isPublic())
         .isTrue();
+    // The install's dry run changes nothing: a viewer with weights:read may plan.
+    AccessRules.Rule plan = rules.find("POST", "/api/v1/weights/installs/plan").orElseThrow();
+    assertThat(plan.role()).isEqualTo(Role.VIEWER);
+    assertThat(plan.scope()).isEqualTo("weights:read");
+    for (String path :
+        List.of("/api/v1/models/Qwen/Qwen2.5-0.5B/refs", "/api/v1/models/a/b/commits")) {
+      AccessRules.Rule revisions = rules.find("GET", path).orElseThrow();
+      assertThat(revisions.role()).isEqualTo(Role.VIEWER);
+      assertThat(revisions.scope()).isEqualTo("discovery:read");
+    }
   }
 }

@@ -119,6 +119,27 @@ public class HubClient {
     return get(endpoint + path + queryString(q), repo).map(this::json);
   }
 
+  /**
+   * {@code GET /api/models/{repo}/refs}: {@code branches}, {@code tags} and {@code converts}, each
+   * ref with its {@code name}, {@code ref} and {@code targetCommit}.
+   */
+  public Uni<JsonNode> refs(RepoId repo) {
+    return get(endpoint + "/api/models/" + repo + "/refs", repo).map(this::json);
+  }
+
+  /**
+   * The first page of {@code GET /api/models/{repo}/commits/{revision}?limit=}: the newest {@code
+   * limit} commits reachable from the revision, each with {@code id}, {@code title}, {@code
+   * message}, {@code date} and {@code authors} ({@code user}); {@link HubPage#nextUrl()} is set
+   * when older commits exist (not followed here).
+   */
+  public Uni<HubPage> commits(RepoId repo, String revision, int limit) {
+    String url =
+        endpoint + "/api/models/" + repo + "/commits/" + encode(revision) + "?limit=" + limit;
+    return get(url, repo)
+        .map(r -> new HubPage(json(r), LinkHeader.next(r.header("Link"), r.url())));
+  }
+
   /** Every entry of the repository tree at {@code revision}, following pagination. */
   public Uni<List<JsonNode>> tree(RepoId repo, String revision) {
     String url =

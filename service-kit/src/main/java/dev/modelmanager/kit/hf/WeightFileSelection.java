@@ -21,7 +21,10 @@ import java.util.TreeSet;
  * in {@code weight_utils.py}); with PyTorch files it drops training leftovers ({@code
  * filter_files_not_needed_for_inference}). Files in sub-folders ({@code original/}, {@code metal/})
  * are never loaded. Without an index, a root {@code consolidated*.safetensors} beside other
- * safetensors is Mistral's own-format copy of the same weights and is left out too.
+ * safetensors is Mistral's own-format copy of the same weights and is left out too. A {@code .gguf}
+ * file (llama.cpp's format, loaded only with {@code --load-format gguf}) beside loadable weights is
+ * another copy of them; in a repo without loadable weights it is in neither list, so a GGUF-only
+ * repository is fetched whole.
  *
  * <p>Input: every path of the repository at one revision (as the Hub's {@code siblings} or tree
  * listing gives them) and, when the repository has {@code model.safetensors.index.json}, the file
@@ -87,6 +90,12 @@ public final class WeightFileSelection {
     boolean otherSafetensors =
         files.stream().anyMatch(f -> isRoot(f) && hasSuffix(f, ".safetensors") && !consolidated(f));
     for (String f : files) {
+      if (hasSuffix(f, ".gguf")) {
+        if (format != Format.NONE) {
+          duplicates.add(f);
+        }
+        continue;
+      }
       if (!isWeightFile(f)) {
         continue;
       }

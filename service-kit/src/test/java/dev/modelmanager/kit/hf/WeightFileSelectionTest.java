@@ -190,4 +190,18 @@ class WeightFileSelectionTest {
     assertEquals(Format.NONE, s.format());
     assertTrue(s.weightFiles().isEmpty());
   }
+
+  @Test
+  void ggufBesideSafetensorsIsADuplicateAndAloneIsLeftToTheRepo() {
+    Selection s =
+        WeightFileSelection.select(
+            List.of("config.json", "model.safetensors", "model-Q4_K_M.gguf", "gguf/model-f16.gguf"),
+            null);
+    assertEquals(List.of("model.safetensors"), s.weightFiles());
+    assertEquals(List.of("model-Q4_K_M.gguf", "gguf/model-f16.gguf"), s.duplicates());
+
+    Selection alone = WeightFileSelection.select(List.of("config.json", "model-q4_k_m.gguf"), null);
+    assertEquals(Format.NONE, alone.format());
+    assertTrue(alone.duplicates().isEmpty(), "a GGUF-only repo keeps its gguf files");
+  }
 }

@@ -41,6 +41,8 @@ public final class HubRepoBuilder {
   final List<String> spaces = new ArrayList<>();
   private final RevisionFiles main = new RevisionFiles();
   private final Map<String, RevisionFiles> otherRevisions = new LinkedHashMap<>();
+  private final List<RevisionFiles> olderCommits = new ArrayList<>();
+  private final List<String> mainTags = new ArrayList<>();
 
   HubRepoBuilder(String id) {
     if (id == null || !id.matches("[A-Za-z0-9][\\w.-]*/[\\w.-]+")) {
@@ -126,6 +128,27 @@ public final class HubRepoBuilder {
     RevisionFiles revision = new RevisionFiles(main);
     files.accept(revision);
     otherRevisions.put(name, revision);
+    return this;
+  }
+
+  /** The commit {@code main} points to: title, author and date. */
+  public HubRepoBuilder commit(String title, String author, Instant date) {
+    main.commit(title, author, date);
+    return this;
+  }
+
+  /**
+   * Adds an older commit to {@code main}'s history, below the head and above the repo's {@code
+   * initial commit}; call it newest first.
+   */
+  public HubRepoBuilder history(String title, String author, Instant date) {
+    olderCommits.add(new RevisionFiles().commit(title, author, date));
+    return this;
+  }
+
+  /** Adds a tag pointing at {@code main}'s commit. */
+  public HubRepoBuilder tag(String name) {
+    mainTags.add(name);
     return this;
   }
 
@@ -222,20 +245,64 @@ public final class HubRepoBuilder {
     return this;
   }
 
-  /** Freezes the repository; commit shas not pinned are derived from the file lists. */
+  /**
+   * Freezes the repository; commit shas not pinned are derived from the file lists. {@code main}'s
+   * history is its head, the older commits given, then the Hub's {@code initial commit}; another
+   * revision adds its own commit on top of {@code main}'s history (none when it pins main's sha); a
+   * tag of {@link #tag} shares {@code main}'s commit.
+   */
   public HubRepo build() {
     Map<String, RepoRevision> revisions = new LinkedHashMap<>();
-    revisions.put(HubRepo.DEFAULT_BRANCH, freeze(HubRepo.DEFAULT_BRANCH, main));
-    otherRevisions.forEach((name, files) -> revisions.put(name, freeze(name, files)));
+    RepoRevision head = freeze(HubRepo.DEFAULT_BRANCH, main, List.of());
+    List<HubCommit> mainHistory = new ArrayList<>();
+    mainHistory.add(head.history().get(0));
+    for (int i = 0; i < olderCommits.size(); i++) {
+      mainHistory.add(commitOf(Hashes.sha1Hex(id + "\0history\0" + i), olderCommits.get(i)));
+    }
+    mainHistory.add(
+        new HubCommit(
+            Hashes.sha1Hex(id + "\0initial"),
+            HubCommit.INITIAL_TITLE,
+            "",
+            authorName(),
+            createdAt));
+    head = new RepoRevision(head.name(), head.sha(), head.files(), false, mainHistory);
+    revisions.put(HubRepo.DEFAULT_BRANCH, head);
+    for (Map.Entry<String, RevisionFiles> other : otherRevisions.entrySet()) {
+      revisions.put(other.getKey(), freeze(other.getKey(), other.getValue(), mainHistory));
+    }
+    for (String tag : mainTags) {
+      revisions.put(tag, new RepoRevision(tag, head.sha(), head.files(), true, mainHistory));
+    }
     return new HubRepo(this, revisions);
   }
 
-  private RepoRevision freeze(String name, RevisionFiles files) {
+  private RepoRevision freeze(String name, RevisionFiles files, List<HubCommit> below) {
     Map<String, HubFile> snapshot = files.snapshot();
     String sha = files.pinnedSha();
     if (sha == null) {
       sha = RepoRevision.deriveSha(id, name, snapshot);
     }
-    return new RepoRevision(name, sha, snapshot);
+    List<HubCommit> history = new ArrayList<>();
+    if (below.isEmpty() || !below.get(0).sha().equals(sha)) {
+      history.add(commitOf(sha, files));
+    }
+    history.addAll(below);
+    return new RepoRevision(name, sha, snapshot, files.isTag(), history);
+  }
+
+  private HubCommit commitOf(String sha, RevisionFiles files) {
+    return new HubCommit(
+        sha,
+        files.commitTitle() != null ? files.commitTitle() : HubCommit.UPLOAD_TITLE,
+        "",
+        files.commitAuthor() != null ? files.commitAuthor() : authorName(),
+        files.commitDate() != null
+            ? files.commitDate()
+            : lastModified != null ? lastModified : createdAt);
+  }
+
+  private String authorName() {
+    return author != null ? author : id.substring(0, id.indexOf('/'));
   }
 }

@@ -16,6 +16,7 @@ final class ModelApiHandler {
   private final RepoRegistry registry;
   private final RepoAccess access;
   private final TreeHandler tree;
+  private final GitRefsHandler git;
   private final IntSupplier modelsPageSize;
 
   ModelApiHandler(
@@ -23,6 +24,7 @@ final class ModelApiHandler {
     this.registry = registry;
     this.access = access;
     this.tree = tree;
+    this.git = new GitRefsHandler(access);
     this.modelsPageSize = modelsPageSize;
   }
 
@@ -44,6 +46,10 @@ final class ModelApiHandler {
       info(exchange, repo, String.join("/", rest.subList(1, rest.size())));
     } else if (rest.get(0).equals("tree") && rest.size() >= 2) {
       tree.tree(exchange, repo, rest.get(1), String.join("/", rest.subList(2, rest.size())));
+    } else if (rest.get(0).equals("refs") && rest.size() == 1) {
+      git.refs(exchange, repo);
+    } else if (rest.get(0).equals("commits") && rest.size() >= 2) {
+      git.commits(exchange, repo, String.join("/", rest.subList(1, rest.size())));
     } else if (rest.get(0).equals("paths-info") && rest.size() >= 2) {
       tree.pathsInfo(exchange, repo, String.join("/", rest.subList(1, rest.size())));
     } else {

@@ -9,8 +9,11 @@ import java.util.List;
  * Applies the metadata of a {@code _hub.json} (or a demo manifest entry) to a {@link
  * HubRepoBuilder}. Keys: sha, private, gated, disabled, tokens, renamedFrom, tags, cardData,
  * pipeline_tag, library_name, downloads, likes, trendingScore, createdAt, lastModified, author,
- * spaces, gitattributes (true adds the default .gitattributes) and generateSafetensors {shards,
- * dtype} (weights generated from the repo's config.json).
+ * spaces, gitattributes (true adds the default .gitattributes), generateSafetensors {shards, dtype}
+ * (weights generated from the repo's config.json), and the git side: commit {title, author, date}
+ * (main's head), history [{title, author, date}] (older commits of main, newest first), gitTags
+ * [names] (tags on main's commit) and branches [{name, title, author, date}] (branches with one
+ * commit on top of main).
  */
 final class RepoMetadata {
 
@@ -41,6 +44,29 @@ final class RepoMetadata {
     if (meta.path("gitattributes").asBoolean(false)) {
       builder.gitattributes();
     }
+    JsonNode head = meta.path("commit");
+    if (head.isObject()) {
+      builder.commit(text(head, "title").orElse(null), author(head), date(head));
+    }
+    meta.path("history")
+        .forEach(c -> builder.history(text(c, "title").orElse(null), author(c), date(c)));
+    for (String tag : strings(meta, "gitTags")) {
+      builder.tag(tag);
+    }
+    meta.path("branches")
+        .forEach(
+            b ->
+                builder.revision(
+                    b.path("name").asText(),
+                    r -> r.commit(text(b, "title").orElse(null), author(b), date(b))));
+  }
+
+  private static String author(JsonNode commit) {
+    return text(commit, "author").orElse(null);
+  }
+
+  private static Instant date(JsonNode commit) {
+    return text(commit, "date").map(Instant::parse).orElse(null);
   }
 
   /** Generates weights when {@code generateSafetensors} is present, from the given config text. */

@@ -27,13 +27,28 @@ public final class RepoRevision {
   private final String name;
   private final String sha;
   private final SortedMap<String, HubFile> files;
+  private final boolean tag;
+  private final List<HubCommit> history;
   private volatile Optional<ObjectNode> configSummary;
   private volatile Optional<ObjectNode> safetensorsSummary;
 
-  RepoRevision(String name, String sha, Map<String, HubFile> files) {
+  RepoRevision(
+      String name, String sha, Map<String, HubFile> files, boolean tag, List<HubCommit> history) {
     this.name = name;
     this.sha = sha;
     this.files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+    this.tag = tag;
+    this.history = List.copyOf(history);
+  }
+
+  /** Whether this is a tag ({@code refs/tags/}), else a branch ({@code refs/heads/}). */
+  public boolean isTag() {
+    return tag;
+  }
+
+  /** The commits reachable from this revision, newest first; the first is {@link #sha()}'s. */
+  public List<HubCommit> history() {
+    return history;
   }
 
   /** Branch or tag name, e.g. {@code main}. */

@@ -13,6 +13,10 @@ public final class RevisionFiles {
 
   private final Map<String, HubFile> files = new TreeMap<>();
   private String sha;
+  private boolean tag;
+  private String commitTitle;
+  private String commitAuthor;
+  private java.time.Instant commitDate;
 
   RevisionFiles() {}
 
@@ -78,6 +82,39 @@ public final class RevisionFiles {
     }
     this.sha = value;
     return this;
+  }
+
+  /** Makes this revision a tag ({@code refs/tags/<name>}) instead of a branch. */
+  public RevisionFiles tag() {
+    this.tag = true;
+    return this;
+  }
+
+  /**
+   * The commit this revision points to: its title, author and date (defaults: huggingface_hub's
+   * upload title, the repo's author, its lastModified).
+   */
+  public RevisionFiles commit(String title, String author, java.time.Instant date) {
+    this.commitTitle = title;
+    this.commitAuthor = author;
+    this.commitDate = date;
+    return this;
+  }
+
+  boolean isTag() {
+    return tag;
+  }
+
+  String commitTitle() {
+    return commitTitle;
+  }
+
+  String commitAuthor() {
+    return commitAuthor;
+  }
+
+  java.time.Instant commitDate() {
+    return commitDate;
   }
 
   Map<String, HubFile> snapshot() {

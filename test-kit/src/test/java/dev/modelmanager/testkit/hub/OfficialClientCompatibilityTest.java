@@ -43,6 +43,13 @@ class OfficialClientCompatibilityTest {
           run.output().contains("OK listModels mm-check/other,mm-check/tiny-llama"), run.output());
       assertTrue(run.output().contains("OK gated refused 403"), run.output());
       assertTrue(run.output().contains("OK gated download with token"), run.output());
+      assertTrue(
+          run.output()
+              .contains(
+                  "OK listCommits 3 "
+                      + tiny.main().sha()
+                      + " Upload the weights|Add config.json|initial commit"),
+          run.output());
       assertTrue(hub.count("/cdn/") >= 3, "LFS files came through the CDN");
       assertTrue(
           hub.requests().stream()
@@ -62,6 +69,8 @@ class OfficialClientCompatibilityTest {
         .textFile("original/params.json", "{\"dim\": 64}")
         .downloads(42)
         .likes(7)
+        .commit("Upload the weights", "mm-check", java.time.Instant.parse("2025-02-01T12:00:00Z"))
+        .history("Add config.json", "mm-check", java.time.Instant.parse("2025-01-20T08:30:00Z"))
         .build();
   }
 

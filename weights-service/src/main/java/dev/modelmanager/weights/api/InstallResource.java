@@ -6,8 +6,10 @@ import dev.modelmanager.model.problem.Problem;
 import dev.modelmanager.weights.domain.InstallJob;
 import dev.modelmanager.weights.domain.InstallState;
 import dev.modelmanager.weights.domain.JobQuery;
+import dev.modelmanager.weights.engine.InstallPreview;
 import dev.modelmanager.weights.service.InstallService;
 import dev.modelmanager.weights.store.WeightsJson;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -43,10 +45,48 @@ public class InstallResource {
   private final CurrentActor actor;
   private final WeightsJson json;
 
-  InstallResource(InstallService installs, WeightsJson json, CurrentActor actor) {
+  private final InstallPreview preview;
+
+  InstallResource(
+      InstallService installs, WeightsJson json, CurrentActor actor, InstallPreview preview) {
     this.actor = actor;
     this.installs = installs;
     this.json = json;
+    this.preview = preview;
+  }
+
+  @POST
+  @Path("/plan")
+  @Blocking
+  @Operation(
+      summary = "Dry run of an install: the files it would fetch, skip and find present",
+      description =
+          "Resolves the revision, lists the tree and plans it with the same code a queued install"
+              + " runs: every file with its size and action (download, present, skip-duplicate:"
+              + " a weight format vLLM does not load, excluded: left out by the patterns), the"
+              + " bytes still to download, the free space, and whether the admission would pass"
+              + " (the 507 the install would answer, with its detail). Queues nothing and reserves"
+              + " no space; overwrite and pin are ignored.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The plan",
+      content = @Content(schema = @Schema(implementation = InstallPlanView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid repo id, revision or pattern",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown storage location, repository or revision",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public InstallPlanView plan(@Valid @NotNull InstallRequest request) {
+    return InstallPlanView.of(preview.preview(request.toOrder()));
   }
 
   @POST

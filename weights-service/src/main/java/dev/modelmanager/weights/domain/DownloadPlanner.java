@@ -16,10 +16,33 @@ import java.util.Set;
  */
 public final class DownloadPlanner {
 
+  /** Why a file of the tree is not fetched. */
+  public enum SkipReason {
+    /** Include patterns were given and none matches the file. */
+    NOT_INCLUDED,
+    /** An exclude pattern matches the file. */
+    EXCLUDED,
+    /** A weight file (or checkpoint copy) vLLM does not load: another format is loaded instead. */
+    DUPLICATE
+  }
+
+  /** A file of the tree that the install leaves out, with its size and why. */
+  public record SkippedFile(String path, long size, SkipReason reason, String detail) {
+    /** The job's one-line form, {@code path (reason)}. */
+    public String describe() {
+      return path + " (" + detail + ")";
+    }
+  }
+
   /** What to download and what was left out (with the reason). */
-  public record Plan(List<PlannedFile> files, List<String> skipped) {
+  public record Plan(List<PlannedFile> files, List<SkippedFile> skippedFiles) {
     public long totalBytes() {
       return files.stream().mapToLong(PlannedFile::size).sum();
+    }
+
+    /** The skipped files as the job records them, {@code path (reason)}. */
+    public List<String> skipped() {
+      return skippedFiles.stream().map(SkippedFile::describe).toList();
     }
   }
 
@@ -41,17 +64,21 @@ public final class DownloadPlanner {
     Set<String> duplicates = Set.copyOf(selection.duplicates());
     boolean rootWeights = selection.format() != WeightFileSelection.Format.NONE;
     List<PlannedFile> planned = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
+    List<SkippedFile> skipped = new ArrayList<>();
     for (TreeEntry e : files) {
       boolean included = includes.stream().anyMatch(p -> p.matches(e.path()));
       if (!includes.isEmpty() && !included) {
-        skipped.add(e.path() + " (not included)");
+        skipped.add(new SkippedFile(e.path(), e.size(), SkipReason.NOT_INCLUDED, "not included"));
       } else if (excludes.stream().anyMatch(p -> p.matches(e.path()))) {
-        skipped.add(e.path() + " (excluded)");
+        skipped.add(new SkippedFile(e.path(), e.size(), SkipReason.EXCLUDED, "excluded"));
       } else if (!included
           && (duplicates.contains(e.path()) || rootWeights && checkpointCopy(e.path()))) {
         skipped.add(
-            e.path() + " (not loaded by vLLM: it loads the root " + selection.format() + ")");
+            new SkippedFile(
+                e.path(),
+                e.size(),
+                SkipReason.DUPLICATE,
+                "not loaded by vLLM: it loads the root " + selection.format()));
       } else {
         String blob = e.lfs() ? e.lfsSha256() : e.oid();
         planned.add(new PlannedFile(e.path(), e.size(), blob, e.lfs()));

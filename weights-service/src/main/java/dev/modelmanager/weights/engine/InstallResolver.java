@@ -66,18 +66,35 @@ class InstallResolver {
     if (job.commit != null) {
       return job.commit;
     }
-    JsonNode info = Blocking.await(() -> hub.modelInfo(repo, job.revision, List.of()));
+    return commitOf(repo, job.revision);
+  }
+
+  /** The commit {@code revision} (branch, tag or sha) of {@code repo} points to now. */
+  String commitOf(RepoId repo, String revision) {
+    JsonNode info = Blocking.await(() -> hub.modelInfo(repo, revision, List.of()));
     String commit = info.path("sha").asText(null);
     if (!HubPath.isCommit(commit)) {
       throw new ProblemException(
-          ProblemType.UPSTREAM_UNAVAILABLE,
-          "The Hub gave no commit for " + repo + "@" + job.revision);
+          ProblemType.UPSTREAM_UNAVAILABLE, "The Hub gave no commit for " + repo + "@" + revision);
     }
     return commit.toLowerCase();
   }
 
   /** The files to install at {@code commit} after the job's include/exclude patterns. */
   DownloadPlanner.Plan plan(InstallJob job, RepoId repo, String commit) {
+    DownloadPlanner.Plan plan = planAt(repo, commit, job.include, job.exclude);
+    if (plan.files().isEmpty()) {
+      throw ProblemException.badRequest(
+          "No file of " + repo + "@" + job.revision + " matches the include/exclude patterns");
+    }
+    return plan;
+  }
+
+  /**
+   * The planner's answer for the tree at {@code commit}: what the install (or its preview) does.
+   */
+  DownloadPlanner.Plan planAt(
+      RepoId repo, String commit, List<String> include, List<String> exclude) {
     List<JsonNode> tree = Blocking.await(() -> hub.tree(repo, commit));
     List<TreeEntry> entries = new ArrayList<>();
     for (JsonNode n : tree) {
@@ -90,12 +107,7 @@ class InstallResolver {
               n.path("oid").asText(null),
               lfs.isObject() ? lfs.path("oid").asText(null) : null));
     }
-    DownloadPlanner.Plan plan = DownloadPlanner.plan(entries, job.include, job.exclude);
-    if (plan.files().isEmpty()) {
-      throw ProblemException.badRequest(
-          "No file of " + repo + "@" + job.revision + " matches the include/exclude patterns");
-    }
-    return plan;
+    return DownloadPlanner.plan(entries, include, exclude);
   }
 
   /** Keeps delete and purge off the blobs this install counts on, until it ends. */
@@ -148,15 +160,7 @@ class InstallResolver {
       RepoId repo,
       List<PlannedFile> files,
       Supplier<Uni<Void>> jobSave) {
-    HubCacheLayout layout = location.layout();
-    long missing = 0;
-    Set<String> seen = new HashSet<>();
-    for (PlannedFile f : files) {
-      if (!seen.add(f.blob()) || layout.hasBlob(repo, f.blob(), f.size())) {
-        continue;
-      }
-      missing += Math.max(0, f.size() - verifiedPartBytes(location.name(), f));
-    }
+    long missing = missingBytes(location, repo, files);
     long free = locations.usage(location).freeBytes();
     long need = missing;
     DiskReservationStore.Admission admission =
@@ -176,15 +180,39 @@ class InstallResolver {
     if (!admission.admitted()) {
       throw new ProblemException(
           ProblemType.INSUFFICIENT_STORAGE,
-          String.format(
-              "Location '%s' has %d bytes free (%d reserved by running installs); the install"
-                  + " needs %d bytes missing plus %d headroom",
+          insufficientDetail(
               location.name(),
               free,
               admission.reservedByOthers(),
               missing,
               location.headroomBytes()));
     }
+  }
+
+  /**
+   * Bytes the install still has to write on {@code location}: each blob once, without verified
+   * blobs and without the persisted parts of an interrupted download.
+   */
+  long missingBytes(StorageLocation location, RepoId repo, List<PlannedFile> files) {
+    HubCacheLayout layout = location.layout();
+    long missing = 0;
+    Set<String> seen = new HashSet<>();
+    for (PlannedFile f : files) {
+      if (!seen.add(f.blob()) || layout.hasBlob(repo, f.blob(), f.size())) {
+        continue;
+      }
+      missing += Math.max(0, f.size() - verifiedPartBytes(location.name(), f));
+    }
+    return missing;
+  }
+
+  /** The INSUFFICIENT_STORAGE detail, the same words for the admission and its preview. */
+  static String insufficientDetail(
+      String location, long free, long reservedByOthers, long missing, long headroom) {
+    return String.format(
+        "Location '%s' has %d bytes free (%d reserved by running installs); the install"
+            + " needs %d bytes missing plus %d headroom",
+        location, free, reservedByOthers, missing, headroom);
   }
 
   private long verifiedPartBytes(String location, PlannedFile f) {
