@@ -74,7 +74,14 @@ public final class ApiTokenFormat {
   static String checksum(String secret) {
     CRC32 crc = new CRC32();
     crc.update(secret.getBytes(StandardCharsets.US_ASCII));
-    return base62(BigInteger.valueOf(crc.getValue()), CHECKSUM_CHARS);
+    // A CRC32 fits in a long: no BigInteger on the path every request takes.
+    char[] out = new char[CHECKSUM_CHARS];
+    long v = crc.getValue();
+    for (int i = CHECKSUM_CHARS - 1; i >= 0; i--) {
+      out[i] = ALPHABET.charAt((int) (v % 62));
+      v /= 62;
+    }
+    return new String(out);
   }
 
   private static String base62(BigInteger value, int width) {
