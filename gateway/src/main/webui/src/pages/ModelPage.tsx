@@ -21,6 +21,7 @@ import { LoadingRows, ProblemAlert, formatBytes } from '../components/States';
 import { formatCount, formatParams } from '../lib/format';
 import { usePreferences, useSavePreferences } from '../lib/preferences';
 import { InstallWizard } from './model/InstallWizard';
+import { ModelCard } from './model/ModelCard';
 
 /** A model's details: parameters, KV cache, the fit table per GPU pool, and its actions. */
 export default function ModelPage() {
@@ -166,6 +167,7 @@ export default function ModelPage() {
           )}
         </>
       )}
+      <ModelCard org={org} name={name} />
     </>
   );
 }
