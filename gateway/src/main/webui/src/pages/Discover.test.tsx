@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import Discover from './Discover';
 import { mockApi, problem, renderPage } from '../test-utils';
 
@@ -78,13 +79,23 @@ describe('Discover', () => {
     expect(screen.getByRole('link', { name: /mm-demo\/tiny-llama/ })).toHaveAttribute('href', '/models/mm-demo/tiny-llama');
   });
 
+  it('has no accessibility violations with collections and favorites shown', async () => {
+    api();
+    const { container } = renderPage(<Discover />, '/discover');
+    await screen.findByRole('button', { name: 'Fits one L4' });
+    await screen.findByText('Your favorites');
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+  });
+
   it('hides collections and favorites it cannot read', async () => {
-    api({
+    const calls = api({
       'GET /api/v1/discover/collections': () => problem(403, 'needs discovery:read'),
       'GET /api/v1/me/preferences': () => ({ favorites: [], theme: 'system' }),
     });
     renderPage(<Discover />, '/discover');
     expect(await screen.findByText('Search for a model')).toBeInTheDocument();
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/v1/discover/collections')).toBe(true));
     await waitFor(() => expect(screen.queryByText('Collections')).toBeNull());
     expect(screen.queryByText('Your favorites')).toBeNull();
   });

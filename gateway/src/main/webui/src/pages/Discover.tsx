@@ -77,7 +77,7 @@ export default function Discover() {
       <Content component="p">
         Search Hugging Face for models vLLM can serve and see at a glance whether they fit your GPUs.
       </Content>
-      <Favorites />
+      {params.toString().length === 0 && <Favorites />}
       <Collections
         selected={collection}
         onSelect={(c) => setParams(c ? new URLSearchParams({ collection: c.id!, ...c.params }) : new URLSearchParams())}

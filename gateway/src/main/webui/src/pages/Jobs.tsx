@@ -14,6 +14,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { Empty, LoadingRows, ProblemAlert, formatBytes, formatTime } from '../components/States';
+import { FilterNote } from '../components/FilterNote';
+import { matchesText } from '../lib/textFilter';
 
 const STATES = ['', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
 const ACTIVE = new Set(['QUEUED', 'RUNNING', 'PENDING']);
@@ -36,6 +38,7 @@ export default function Jobs() {
   const [params, setParams] = useSearchParams();
   const state = params.get('state') ?? '';
   const highlighted = params.get('job');
+  const q = params.get('q');
   const client = useQueryClient();
 
   const jobs = useQuery({
@@ -72,10 +75,11 @@ export default function Jobs() {
             text={s ? s.toLowerCase() : 'all'}
             buttonId={`state-${s || 'all'}`}
             isSelected={state === s}
-            onChange={() => setParams(s ? { state: s } : {})}
+            onChange={() => setParams({ ...(s ? { state: s } : {}), ...(q ? { q } : {}) })}
           />
         ))}
       </ToggleGroup>
+      <FilterNote />
       {action.isError && <ProblemAlert error={action.error} />}
       {jobs.isPending ? (
         <LoadingRows />
@@ -97,7 +101,9 @@ export default function Jobs() {
             </Tr>
           </Thead>
           <Tbody>
-            {(jobs.data.items ?? []).map((j) => {
+            {(jobs.data.items ?? [])
+              .filter((j) => matchesText(q, j.repo, j.revision, j.location, j.id))
+              .map((j) => {
               const p = j.progress;
               const pct = percent(p?.bytesDone ?? 0, p?.bytesTotal ?? 0);
               const done = j.state === 'SUCCEEDED';

@@ -33,7 +33,8 @@ public class DiscoverCollections {
           Map.entry("maxParams", Pattern.compile("[0-9]{1,18}")),
           Map.entry("quantization", Pattern.compile("[A-Za-z0-9_-]{1,32}")),
           Map.entry("fitsGpu", Pattern.compile("[A-Za-z0-9 ._-]{1,64}")),
-          Map.entry("sort", Pattern.compile("downloads|likes|lastModified|createdAt|trendingScore")),
+          Map.entry(
+              "sort", Pattern.compile("downloads|likes|lastModified|createdAt|trendingScore")),
           Map.entry("direction", Pattern.compile("asc|desc")));
 
   /** One collection as served. */
@@ -95,8 +96,7 @@ public class DiscoverCollections {
                 params.put(name, value);
               });
       out.add(
-          new Collection(
-              id, c.title(), c.description().orElse(""), new LinkedHashMap<>(params)));
+          new Collection(id, c.title(), c.description().orElse(""), new LinkedHashMap<>(params)));
     }
     return List.copyOf(out);
   }

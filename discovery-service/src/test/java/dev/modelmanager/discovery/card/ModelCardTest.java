@@ -40,9 +40,7 @@ class ModelCardTest {
         // The Markdown is returned as written: the console renders it without raw HTML.
         .body("markdown", containsString("javascript:alert(1)"))
         .body("truncated", equalTo(false))
-        .body(
-            "sizeBytes",
-            equalTo(CardHubProfile.CARD.getBytes(StandardCharsets.UTF_8).length));
+        .body("sizeBytes", equalTo(CardHubProfile.CARD.getBytes(StandardCharsets.UTF_8).length));
   }
 
   private static org.hamcrest.Matcher<String> startsWithTitle() {
@@ -121,8 +119,9 @@ class ModelCardTest {
         .get("/api/v1/discover/collections")
         .then()
         .statusCode(200)
-        .body("items.id", org.hamcrest.Matchers.contains(
-            "fits-one-l4", "long-context", "code", "quantized-awq"))
+        .body(
+            "items.id",
+            org.hamcrest.Matchers.contains("fits-one-l4", "long-context", "code", "quantized-awq"))
         .body("items[0].title", equalTo("Fits one L4"))
         .body("items[0].description", containsString("24 GB L4"))
         .body("items[0].params.fitsGpu", equalTo("L4-24GB"))
@@ -146,8 +145,7 @@ class ModelCardTest {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(
-                        URI.create(CardHubProfile.Hub.url() + "/_fake/requests"))
+                HttpRequest.newBuilder(URI.create(CardHubProfile.Hub.url() + "/_fake/requests"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     JsonNode all = new ObjectMapper().readTree(r.body());

@@ -44,10 +44,12 @@ class DiscoverCollectionsTest {
     config.put("beta", collection("B", 5, Map.of("q", "b")));
     config.put("alpha", collection("A", 5, Map.of("license", "mit", "q", "a")));
     List<DiscoverCollections.Collection> out = DiscoverCollections.build(config);
-    assertThat(out).extracting(DiscoverCollections.Collection::id)
+    assertThat(out)
+        .extracting(DiscoverCollections.Collection::id)
         .containsExactly("zeta", "alpha", "beta");
     assertThat(out.get(1).description()).isEmpty();
-    assertThat(out.get(1).params()).containsExactly(Map.entry("license", "mit"), Map.entry("q", "a"));
+    assertThat(out.get(1).params())
+        .containsExactly(Map.entry("license", "mit"), Map.entry("q", "a"));
   }
 
   @Test
@@ -73,7 +75,8 @@ class DiscoverCollectionsTest {
   @Test
   void anIdThatIsNotUrlSafeOrACollectionWithoutParamsIsRefused() {
     assertThatThrownBy(
-            () -> DiscoverCollections.build(Map.of("Fits L4", collection("X", 1, Map.of("q", "a")))))
+            () ->
+                DiscoverCollections.build(Map.of("Fits L4", collection("X", 1, Map.of("q", "a")))))
         .hasMessageContaining("not a lower-case id");
     assertThatThrownBy(() -> DiscoverCollections.build(Map.of("x", collection("X", 1, Map.of()))))
         .hasMessageContaining("has no params");

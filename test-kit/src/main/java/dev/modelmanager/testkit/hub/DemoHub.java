@@ -48,8 +48,8 @@ public final class DemoHub {
 
   /**
    * A model card as publishers write them: front matter matching the repo's cardData (the Hub
-   * derives one from the other), a summary, the architecture from config.json, how to serve it
-   * with vLLM, and the license.
+   * derives one from the other), a summary, the architecture from config.json, how to serve it with
+   * vLLM, and the license.
    */
   static String readme(String id, JsonNode cardData, String configJson) {
     JsonNode config;
