@@ -2646,6 +2646,8 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                     location?: string;
+                    /** @description Only jobs whose repo or revision contains this text (any case, matched literally) */
+                    q?: string;
                     repo?: string;
                     state?: string;
                 };

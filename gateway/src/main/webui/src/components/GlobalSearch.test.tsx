@@ -29,7 +29,9 @@ function api() {
   return mockApi({
     'GET /api/v1/huggingface/search': () => HUB,
     'GET /api/v1/weights': () => WEIGHTS,
-    'GET /api/v1/weights/installs': () => JOBS,
+    'GET /api/v1/weights/installs': (r) => ({
+      items: JOBS.items.filter((j) => j.repo.toLowerCase().includes(r.query.get('q') ?? '')),
+    }),
     'GET /api/v1/catalog/entries': () => ENTRIES,
     // A viewer token without deploy:read: the group is left out.
     'GET /api/v1/deployments': () => problem(403, 'needs deploy:read'),
@@ -66,6 +68,7 @@ describe('GlobalSearch', () => {
     expect(hub).toHaveLength(1);
     expect(hub[0].query.get('q')).toBe('llama');
     expect(calls.filter((c) => c.path === '/api/v1/weights')[0].query.get('q')).toBe('llama');
+    expect(calls.filter((c) => c.path === '/api/v1/weights/installs')[0].query.get('q')).toBe('llama');
   });
 
   it('moves with the arrows, opens the highlighted hit with Enter and closes with Escape', async () => {

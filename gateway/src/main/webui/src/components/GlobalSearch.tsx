@@ -54,7 +54,7 @@ function matched<T>(load: () => Promise<{ items?: T[] }>, fields: Fields<T>, hit
   };
 }
 
-// The list APIs that take a text query get it (Hub search, weights); jobs, catalog entries and
+// The list APIs that take a text query get it (Hub search, weights, jobs); catalog entries and
 // deployments are matched here on their newest page, as their pages filter `?q=`.
 const GROUPS: Group[] = [
   {
@@ -84,9 +84,8 @@ const GROUPS: Group[] = [
     key: 'jobs',
     label: 'Jobs',
     seeAll: (q) => `/jobs?q=${enc(q)}`,
-    search: matched(
-      () => call(api.GET('/api/v1/weights/installs', { params: { query: { limit: 100 } as never } })),
-      (j) => [j.repo, j.revision, j.location, j.id],
+    search: queried(
+      (q) => call(api.GET('/api/v1/weights/installs', { params: { query: { q, limit: HITS + 1 } } })),
       (j) => ({ key: j.id!, label: j.repo ?? j.id!, detail: j.state, to: `/jobs?job=${enc(j.id!)}` }),
     ),
   },

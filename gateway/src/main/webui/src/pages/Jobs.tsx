@@ -15,7 +15,6 @@ import { useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { Empty, LoadingRows, ProblemAlert, formatBytes, formatTime } from '../components/States';
 import { FilterNote } from '../components/FilterNote';
-import { matchesText } from '../lib/textFilter';
 
 const STATES = ['', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
 const ACTIVE = new Set(['QUEUED', 'RUNNING', 'PENDING']);
@@ -42,11 +41,11 @@ export default function Jobs() {
   const client = useQueryClient();
 
   const jobs = useQuery({
-    queryKey: ['installs', state],
+    queryKey: ['installs', state, q],
     queryFn: () =>
       call(
         api.GET('/api/v1/weights/installs', {
-          params: { query: { state: state || undefined, limit: 100 } as never },
+          params: { query: { state: state || undefined, q: q || undefined, limit: 100 } as never },
         }),
       ),
     placeholderData: (prev) => prev,
@@ -101,9 +100,7 @@ export default function Jobs() {
             </Tr>
           </Thead>
           <Tbody>
-            {(jobs.data.items ?? [])
-              .filter((j) => matchesText(q, j.repo, j.revision, j.location, j.id))
-              .map((j) => {
+            {(jobs.data.items ?? []).map((j) => {
               const p = j.progress;
               const pct = percent(p?.bytesDone ?? 0, p?.bytesTotal ?? 0);
               const done = j.state === 'SUCCEEDED';
