@@ -106,6 +106,22 @@ describe('GlobalSearch', () => {
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/discover?q=llama'));
   });
 
+  it('shows why a group could not be searched, other than a 403', async () => {
+    mockApi({
+      'GET /api/v1/huggingface/search': () => HUB,
+      'GET /api/v1/weights': () => WEIGHTS,
+      'GET /api/v1/weights/installs': () => ({ items: [] }),
+      'GET /api/v1/catalog/entries': () => problem(502, 'catalog-service did not answer'),
+      'GET /api/v1/deployments': () => ({ items: [] }),
+    });
+    renderPage(<GlobalSearch />, '/activity');
+    const { list } = await typeQuery('llama');
+    const catalog = await within(list).findByRole('group', { name: 'Catalog entries' });
+    expect(catalog).toHaveTextContent('Not searched: catalog-service did not answer');
+    // Groups without hits are not shown.
+    expect(within(list).queryByRole('group', { name: 'Jobs' })).toBeNull();
+  });
+
   it('has no accessibility violations with the results open', async () => {
     api();
     const { container } = renderPage(<GlobalSearch />, '/activity');
