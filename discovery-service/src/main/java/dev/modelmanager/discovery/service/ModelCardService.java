@@ -1,16 +1,12 @@
 package dev.modelmanager.discovery.service;
 
 import dev.modelmanager.kit.hf.HubClient;
-import dev.modelmanager.kit.hf.HubProblems;
-import dev.modelmanager.kit.hf.HubResponse;
 import dev.modelmanager.model.hf.RepoId;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * A model's card: {@code README.md} at a revision, read through the Hub client (the Hub serves it
@@ -54,37 +50,30 @@ public class ModelCardService {
     return cards.getAsync(repo + "@" + revision, k -> read(repo, revision));
   }
 
+  /**
+   * HEAD first (size and commit, 404 when there is no README, 403 when gated), then at most one
+   * byte past the cap with a Range request the client refuses to read past, at that commit.
+   */
   private Uni<Card> read(RepoId repo, String revision) {
-    // One byte past the cap tells whether the file is longer; a Hub honouring Range sends no more.
-    return hub.exchange(
-            HttpMethod.GET,
-            hub.resolveUrl(repo, revision, README),
-            Map.of("Range", "bytes=0-" + MAX_BYTES, "Accept-Encoding", "identity"),
-            true)
-        .map(r -> card(repo, revision, r));
+    return hub.fileMetadata(repo, revision, README)
+        .chain(
+            meta -> {
+              String at = meta.commit() != null ? meta.commit() : revision;
+              if (meta.size() == 0) {
+                return Uni.createFrom().item(card(repo, revision, meta.commit(), new byte[0]));
+              }
+              long want = meta.size() < 0 ? MAX_BYTES + 1L : Math.min(meta.size(), MAX_BYTES + 1L);
+              return hub.range(repo, at, README, 0, want - 1)
+                  .map(b -> card(repo, revision, meta.commit(), b.getBytes()));
+            });
   }
 
-  private static Card card(RepoId repo, String revision, HubResponse r) {
-    byte[] bytes;
-    if (r.status() == 416) {
-      bytes = new byte[0]; // an empty file has no byte 0 to range over
-    } else if (r.status() >= 400) {
-      throw HubProblems.of(r.status(), r.header("X-Error-Code"), repo, README);
-    } else {
-      bytes = r.body() == null ? new byte[0] : r.body().getBytes();
-    }
+  private static Card card(RepoId repo, String revision, String commit, byte[] bytes) {
     boolean truncated = bytes.length > MAX_BYTES;
     int length = truncated ? utf8Boundary(bytes, MAX_BYTES) : bytes.length;
-    String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
-    Split split = split(text);
+    Split split = split(new String(bytes, 0, length, StandardCharsets.UTF_8));
     return new Card(
-        repo,
-        revision,
-        r.header("X-Repo-Commit"),
-        split.frontMatter(),
-        split.markdown(),
-        length,
-        truncated);
+        repo, revision, commit, split.frontMatter(), split.markdown(), length, truncated);
   }
 
   /** The largest length ≤ {@code max} that does not cut a UTF-8 sequence in two. */
