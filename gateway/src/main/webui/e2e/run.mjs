@@ -96,7 +96,9 @@ try {
   await page.getByRole('link', { name: MODEL }).click();
   await page.getByRole('heading', { name: MODEL }).waitFor();
   await page.getByRole('grid', { name: 'Fit table' }).or(page.getByRole('table', { name: 'Fit table' })).waitFor();
-  step(`opened ${MODEL}: fit table shown`);
+  // The demo hub's model card, rendered from the README (a heading of its Markdown).
+  await page.getByTestId('model-card').getByRole('heading', { name: 'Use with vLLM' }).waitFor();
+  step(`opened ${MODEL}: fit table and model card shown`);
   await check('model');
 
   // Install through the wizard (location → files → review) and watch the job reach 100 % live.

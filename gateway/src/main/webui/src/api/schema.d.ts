@@ -1267,6 +1267,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/discover/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Discover's curated collections
+         * @description Configured searches (mm.discovery.collections."<id>".title, .description, .order and .params.<search parameter>): the console shows them as cards that apply the search's filters.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DiscoverCollections"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -1781,6 +1820,68 @@ export interface paths {
                     };
                 };
                 /** @description No such model or revision on the Hub */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/models/{org}/{name}/readme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A model's card (README.md)
+         * @description README.md at the revision, read from the Hub: its YAML front matter apart, the Markdown as is (untrusted: render it without raw HTML), at most 512 KiB (a longer card is cut and marked truncated). Cached like the details.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    revision?: string;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The card */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelCard"];
+                    };
+                };
+                /** @description Gated or private: accept the license and set HF_TOKEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such model or revision, or the model has no README.md */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2661,6 +2762,8 @@ export interface paths {
                     location?: string;
                     repo?: string;
                     state?: string;
+                    /** @description Only jobs whose repo or revision contains this text (any case, matched literally) */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3469,6 +3572,23 @@ export interface components {
             patch?: components["schemas"]["JsonNode"];
             yaml?: string;
         };
+        DiscoverCollection: {
+            description?: string;
+            /**
+             * @description URL-safe id
+             * @example fits-one-l4
+             */
+            id?: string;
+            /** @description GET /api/v1/huggingface/search parameters by name (q, architecture, license, quantization, fitsGpu, minParams, maxParams, pipelineTag, author, sort, direction) */
+            params?: {
+                [key: string]: string;
+            };
+            /** @example Fits one L4 */
+            title?: string;
+        };
+        DiscoverCollections: {
+            items?: components["schemas"]["DiscoverCollection"][];
+        };
         DraftView: {
             entry?: components["schemas"]["JsonNode"];
             explanation?: string;
@@ -3956,6 +4076,24 @@ export interface components {
             visibleBytes?: number;
             /** Format: int64 */
             weightsBytes?: number;
+        };
+        ModelCard: {
+            /** @description The commit the revision resolved to */
+            commit?: string | null;
+            /** @description The README's YAML front matter (the Hub's cardData), unparsed */
+            frontMatter?: string | null;
+            /** @example Qwen/Qwen2.5-0.5B */
+            id?: string;
+            /** @description The README without its front matter: Markdown, render it safely */
+            markdown?: string;
+            revision?: string;
+            /**
+             * Format: int64
+             * @description Bytes of the README read
+             */
+            sizeBytes?: number;
+            /** @description The README was longer than 512 KiB and was cut there */
+            truncated?: boolean;
         };
         ModelCommit: {
             authors?: string[];

@@ -63,7 +63,7 @@ describe('Shell', () => {
       'GET /api/v1/events/stream': () => sse(''),
     });
     renderPage(<Shell>page</Shell>, '/weights');
-    const box = screen.getByRole('searchbox', { name: /Find models/ });
+    const box = screen.getByRole('combobox', { name: /Search models/ });
     expect(box).not.toHaveFocus();
     await userEvent.keyboard('/');
     expect(box).toHaveFocus();

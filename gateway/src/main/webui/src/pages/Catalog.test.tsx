@@ -25,6 +25,25 @@ describe('lineKind', () => {
 });
 
 describe('Catalog', () => {
+  it('keeps the entries matching ?q= (the global search\'s "see all") until "Show all"', async () => {
+    mockApi({
+      'GET /api/v1/catalog/entries': () => ({
+        items: [
+          { entry: ENTRY, commit: 'c0ffee' },
+          { entry: { id: 'qwen2-5-0-5b', hfModelId: 'Qwen/Qwen2.5-0.5B', revision: 'def' }, commit: 'beef' },
+        ],
+      }),
+      'GET /api/v1/catalog/pull-requests': () => ({ items: [] }),
+    });
+    renderPage(<Catalog />, '/catalog?q=QWEN');
+    expect(await screen.findByRole('link', { name: 'qwen2-5-0-5b' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Tiny Llama' })).toBeNull();
+    expect(screen.getByText('Matching “QWEN”')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show all' }));
+    expect(await screen.findByRole('link', { name: 'Tiny Llama' })).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent(/^\/catalog$/);
+  });
+
   it('lists pull requests with their state, filtered through the URL', async () => {
     const calls = mockApi({
       'GET /api/v1/catalog/entries': () => ({ items: [{ entry: ENTRY, commit: 'c0ffee' }] }),

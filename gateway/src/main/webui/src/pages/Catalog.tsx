@@ -4,9 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { Empty, LoadingRows, ProblemAlert, formatTime } from '../components/States';
+import { FilterNote } from '../components/FilterNote';
+import { matchesText } from '../lib/textFilter';
 
 /** The approved catalog (git): one row per entry; then the pull requests that propose changes. */
 export default function Catalog() {
+  const [params] = useSearchParams();
+  const q = params.get('q');
   const entries = useQuery({
     queryKey: ['catalog', 'entries'],
     queryFn: () => call(api.GET('/api/v1/catalog/entries', { params: { query: { limit: 200 } as never } })),
@@ -15,6 +19,7 @@ export default function Catalog() {
     <>
       <Title headingLevel="h1">Catalog</Title>
       <Content component="p">Approved models, kept in git. Each entry can be activated as a deployment.</Content>
+      <FilterNote />
       {entries.isPending ? (
         <LoadingRows />
       ) : entries.isError ? (
@@ -35,7 +40,9 @@ export default function Catalog() {
             </Tr>
           </Thead>
           <Tbody>
-            {(entries.data.items ?? []).map(({ entry, commit }) => (
+            {(entries.data.items ?? [])
+              .filter(({ entry }) => matchesText(q, entry?.id, entry?.displayName, entry?.hfModelId))
+              .map(({ entry, commit }) => (
               <Tr key={entry!.id}>
                 <Td dataLabel="Entry">
                   <Link to={`/catalog/${entry!.id}`}>{entry!.displayName || entry!.id}</Link>

@@ -1,8 +1,10 @@
 import { Card, CardBody, CardTitle, Content, Gallery, Label, Title } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { Empty, LoadingRows, ProblemAlert } from '../components/States';
+import { FilterNote } from '../components/FilterNote';
+import { matchesText } from '../lib/textFilter';
 
 export function healthColor(h: string | undefined): 'green' | 'red' | 'grey' | 'orange' {
   if (h === 'Ready') return 'green';
@@ -13,6 +15,8 @@ export function healthColor(h: string | undefined): 'green' | 'red' | 'grey' | '
 
 /** Every deployment as a card: health, active revision, model. */
 export default function Deployments() {
+  const [params] = useSearchParams();
+  const q = params.get('q');
   const list = useQuery({
     queryKey: ['deployments', 'list'],
     queryFn: () => call(api.GET('/api/v1/deployments')),
@@ -21,6 +25,7 @@ export default function Deployments() {
     <>
       <Title headingLevel="h1">Deployments</Title>
       <Content component="p">InferenceServices on KServe. Activate one from a catalog entry.</Content>
+      <FilterNote />
       {list.isPending ? (
         <LoadingRows />
       ) : list.isError ? (
@@ -29,7 +34,9 @@ export default function Deployments() {
         <Empty title="Nothing deployed">Open a catalog entry and choose “Activate”.</Empty>
       ) : (
         <Gallery hasGutter minWidths={{ default: '100%', md: '22rem' }}>
-          {(list.data.items ?? []).map((d) => (
+          {(list.data.items ?? [])
+            .filter((d) => matchesText(q, d.name, d.active?.model, d.active?.entryId))
+            .map((d) => (
             <Card key={d.name} isCompact>
               <CardTitle>
                 <Link to={`/deployments/${d.name}`}>{d.name}</Link>{' '}

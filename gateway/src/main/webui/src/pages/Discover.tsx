@@ -19,8 +19,12 @@ import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { Empty, LoadingRows, ProblemAlert, formatBytes } from '../components/States';
 import { formatParams } from '../lib/format';
+import { Collections } from './discover/Collections';
+import { Favorites } from './discover/Favorites';
 
 const FILTERS = ['q', 'architecture', 'license', 'quantization', 'fitsGpu'] as const;
+// Search parameters a collection may set besides the form's (kept in the URL, not in the form).
+const EXTRA = ['author', 'pipelineTag', 'minParams', 'maxParams', 'sort', 'direction'] as const;
 
 /** Search the Hub through discovery-service; every filter is in the URL (deep links). */
 export default function Discover() {
@@ -28,7 +32,10 @@ export default function Discover() {
   const [form, setForm] = useState(() =>
     Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<string, string>,
   );
-  const query = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) || undefined]));
+  const query = Object.fromEntries(
+    [...FILTERS, ...EXTRA].map((f) => [f, params.get(f) || undefined]).filter(([, v]) => v !== undefined),
+  );
+  const collection = params.get('collection');
   // The URL can change from outside the form (the masthead's search, back/forward): follow it.
   const urlQuery = params.toString();
   useEffect(() => {
@@ -51,6 +58,11 @@ export default function Discover() {
   function submit(e: FormEvent) {
     e.preventDefault();
     const next = new URLSearchParams();
+    // Refining a collection's search keeps its parameters that are not in the form.
+    if (collection) {
+      next.set('collection', collection);
+      for (const f of EXTRA) if (params.get(f)) next.set(f, params.get(f)!);
+    }
     for (const f of FILTERS) if (form[f]) next.set(f, form[f]);
     if (next.toString() === '') next.set('q', '');
     setParams(next);
@@ -65,6 +77,11 @@ export default function Discover() {
       <Content component="p">
         Search Hugging Face for models vLLM can serve and see at a glance whether they fit your GPUs.
       </Content>
+      {params.toString().length === 0 && <Favorites />}
+      <Collections
+        selected={collection}
+        onSelect={(c) => setParams(c ? new URLSearchParams({ collection: c.id!, ...c.params }) : new URLSearchParams())}
+      />
       <Form onSubmit={submit} aria-label="Search models">
         <Grid hasGutter md={6} xl={2}>
           <GridItem xl={4}>
@@ -96,6 +113,9 @@ export default function Discover() {
             <FormGroup label="Fits GPU pool" fieldId="fitsGpu">
               <FormSelect id="fitsGpu" value={form.fitsGpu} onChange={set('fitsGpu')}>
                 <FormSelectOption value="" label="Any" />
+                {form.fitsGpu && !pools.some((p) => p.name === form.fitsGpu) && (
+                  <FormSelectOption value={form.fitsGpu} label={form.fitsGpu} />
+                )}
                 {pools.map((p) => (
                   <FormSelectOption key={p.name} value={p.name ?? ''} label={`${p.name} (${p.countPerNode}×)`} />
                 ))}

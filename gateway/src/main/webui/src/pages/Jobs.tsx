@@ -14,6 +14,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { Empty, LoadingRows, ProblemAlert, formatBytes, formatTime } from '../components/States';
+import { FilterNote } from '../components/FilterNote';
 
 const STATES = ['', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
 const ACTIVE = new Set(['QUEUED', 'RUNNING', 'PENDING']);
@@ -36,14 +37,15 @@ export default function Jobs() {
   const [params, setParams] = useSearchParams();
   const state = params.get('state') ?? '';
   const highlighted = params.get('job');
+  const q = params.get('q');
   const client = useQueryClient();
 
   const jobs = useQuery({
-    queryKey: ['installs', state],
+    queryKey: ['installs', state, q],
     queryFn: () =>
       call(
         api.GET('/api/v1/weights/installs', {
-          params: { query: { state: state || undefined, limit: 100 } as never },
+          params: { query: { state: state || undefined, q: q || undefined, limit: 100 } as never },
         }),
       ),
     placeholderData: (prev) => prev,
@@ -72,10 +74,11 @@ export default function Jobs() {
             text={s ? s.toLowerCase() : 'all'}
             buttonId={`state-${s || 'all'}`}
             isSelected={state === s}
-            onChange={() => setParams(s ? { state: s } : {})}
+            onChange={() => setParams({ ...(s ? { state: s } : {}), ...(q ? { q } : {}) })}
           />
         ))}
       </ToggleGroup>
+      <FilterNote />
       {action.isError && <ProblemAlert error={action.error} />}
       {jobs.isPending ? (
         <LoadingRows />

@@ -22,6 +22,7 @@ import { formatCount, formatParams } from '../lib/format';
 import { usePreferences, useSavePreferences } from '../lib/preferences';
 import { DeployButton } from './model/DeployButton';
 import { InstallWizard } from './model/InstallWizard';
+import { ModelCard } from './model/ModelCard';
 
 /** A model's details: parameters, KV cache, the fit table per GPU pool, and its actions. */
 export default function ModelPage() {
@@ -168,6 +169,7 @@ export default function ModelPage() {
           )}
         </>
       )}
+      <ModelCard org={org} name={name} />
     </>
   );
 }

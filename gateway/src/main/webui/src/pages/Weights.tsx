@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { Button, Content, Flex, Gallery, Card, CardBody, CardTitle, Label, Progress, Title } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import type { components } from '../api/schema';
 import { Confirm } from '../components/Confirm';
+import { FilterNote } from '../components/FilterNote';
 import { Empty, LoadingRows, ProblemAlert, formatBytes, formatTime } from '../components/States';
 import { hasRole, useMe } from '../lib/me';
 import { Purge } from './weights/Purge';
@@ -24,9 +26,10 @@ export default function Weights() {
     queryKey: ['locations'],
     queryFn: () => call(api.GET('/api/v1/weights/locations')),
   });
+  const q = useSearchParams()[0].get('q') || undefined;
   const snapshots = useQuery({
-    queryKey: ['weights', 'list'],
-    queryFn: () => call(api.GET('/api/v1/weights', { params: { query: { limit: 200 } as never } })),
+    queryKey: ['weights', 'list', q],
+    queryFn: () => call(api.GET('/api/v1/weights', { params: { query: { limit: 200, q } as never } })),
   });
   const pin = useMutation({
     mutationFn: ({ id, pinned }: { id: string; pinned: boolean }) =>
@@ -83,6 +86,7 @@ export default function Weights() {
       <Title headingLevel="h2" style={{ margin: '1.5rem 0 1rem' }}>
         Inventory
       </Title>
+      <FilterNote />
       {pin.isError && <ProblemAlert error={pin.error} />}
       {remove.isError && <ProblemAlert error={remove.error} title="Not deleted" />}
       {snapshots.isPending ? (

@@ -149,6 +149,31 @@ class InstallFlowTest {
   }
 
   @Test
+  void theJobListFiltersByTextInRepoOrRevision() {
+    String id = Installs.start("{\"repo\": \"mm-test/small\", \"location\": \"tiny\"}");
+    given()
+        .queryParam("q", "MM-TEST/SMA")
+        .queryParam("limit", 500)
+        .get("/api/v1/weights/installs")
+        .then()
+        .statusCode(200)
+        .body("items.id", org.hamcrest.Matchers.hasItem(id))
+        .body("items.repo", org.hamcrest.Matchers.everyItem(equalTo("mm-test/small")));
+    given()
+        .queryParam("q", "no-such-model-anywhere")
+        .get("/api/v1/weights/installs")
+        .then()
+        .statusCode(200)
+        .body("items", org.hamcrest.Matchers.empty());
+    given()
+        .queryParam("q", "x".repeat(201))
+        .get("/api/v1/weights/installs")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
+  @Test
   void aLocationWithoutRoomRefusesWith507() {
     String id = Installs.start("{\"repo\": \"mm-test/small\", \"location\": \"tiny\"}");
     JsonPath job = Installs.awaitState(id, MINUTE, "SUCCEEDED", "FAILED");

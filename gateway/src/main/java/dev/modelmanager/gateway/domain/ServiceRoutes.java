@@ -25,7 +25,8 @@ public final class ServiceRoutes {
   private static final Map<String, String> PREFIX_TO_SERVICE = new LinkedHashMap<>();
 
   static {
-    for (String p : List.of("huggingface", "vllm", "models", "gpus", "recommendations")) {
+    for (String p :
+        List.of("huggingface", "discover", "vllm", "models", "gpus", "recommendations")) {
       PREFIX_TO_SERVICE.put(API_ROOT + "/" + p, "discovery-service");
     }
     PREFIX_TO_SERVICE.put(API_ROOT + "/weights", "weights-service");

@@ -14,6 +14,7 @@ class ServiceRoutesTest {
     "/api/v1/vllm/architectures, discovery-service",
     "/api/v1/models/meta-llama/Llama-3.1-8B, discovery-service",
     "/api/v1/gpus, discovery-service",
+    "/api/v1/discover/collections, discovery-service",
     "/api/v1/recommendations/x, discovery-service",
     "/api/v1/weights/installs, weights-service",
     "/api/v1/catalog, catalog-service",

@@ -63,6 +63,25 @@ class FolderAndDemoTest {
   }
 
   @Test
+  void demoModelsHaveACardWithFrontMatterDetailsAndVllmUsage() throws Exception {
+    HubRepo qwen =
+        DemoHub.repos().stream()
+            .filter(r -> r.id().equals("Qwen/Qwen2.5-0.5B"))
+            .findFirst()
+            .orElseThrow();
+    String card =
+        new String(
+            qwen.main().files().get("README.md").readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(card.startsWith("---\n"), card);
+    assertTrue(card.contains("\nlicense: \"apache-2.0\"\n"), card);
+    assertTrue(card.contains("\n# Qwen2.5-0.5B\n"), card);
+    assertTrue(card.contains("| Architecture | `Qwen2ForCausalLM` |"), card);
+    assertTrue(card.contains("| Context length | 32768 tokens |"), card);
+    assertTrue(card.contains("vllm serve Qwen/Qwen2.5-0.5B --max-model-len 8192"), card);
+  }
+
+  @Test
   void commandLineArguments(@TempDir Path root) {
     assertEquals(new HubCommandLine(8090, null), HubCommandLine.parse(new String[0]));
     assertEquals(

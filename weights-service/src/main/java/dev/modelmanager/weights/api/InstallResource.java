@@ -33,6 +33,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -143,6 +144,13 @@ public class InstallResource {
           String state,
       @QueryParam("repo") @Size(max = 200) String repo,
       @QueryParam("location") @Size(max = 63) String location,
+      @QueryParam("q")
+          @Parameter(
+              description =
+                  "Only jobs whose repo or revision contains this text (any case, matched"
+                      + " literally)")
+          @Size(max = 200)
+          String q,
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
       @QueryParam("cursor") @WeightsConstraints.JobCursorValue String cursor) {
     JobQuery query =
@@ -150,7 +158,8 @@ public class InstallResource {
             state == null ? null : InstallState.valueOf(state.toUpperCase(Locale.ROOT)),
             repo,
             location,
-            JobCursor.parse(cursor));
+            JobCursor.parse(cursor),
+            q);
     // One more than the page tells whether a next page exists without counting.
     return installs
         .list(query, limit + 1)

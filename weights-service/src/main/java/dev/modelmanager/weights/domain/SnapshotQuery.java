@@ -55,11 +55,6 @@ public record SnapshotQuery(
    * {@code %} and {@code _} match themselves; null when there is no text filter.
    */
   public String likePattern() {
-    if (text == null || text.isEmpty()) {
-      return null;
-    }
-    String escaped =
-        text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    return "%" + escaped + "%";
+    return LikePatterns.contains(text);
   }
 }

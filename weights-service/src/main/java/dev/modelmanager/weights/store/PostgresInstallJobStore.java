@@ -87,6 +87,11 @@ public class PostgresInstallJobStore implements InstallJobStore {
       where.append(" and location = :location");
       p = p.and("location", query.location());
     }
+    if (query.likePattern() != null) {
+      where.append(
+          " and (lower(repo) like :like escape '!' or lower(revision) like :like escape '!')");
+      p = p.and("like", query.likePattern());
+    }
     if (query.after() != null) {
       where.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
       p = p.and("at", odt(query.after().createdAt())).and("id", query.after().id());

@@ -98,6 +98,11 @@ public class SqliteInstallJobStore implements InstallJobStore {
       where.append(" and location = #{location}");
       p.put("location", query.location());
     }
+    if (query.likePattern() != null) {
+      where.append(
+          " and (lower(repo) like #{like} escape '!' or lower(revision) like #{like} escape '!')");
+      p.put("like", query.likePattern());
+    }
     if (query.after() != null) {
       where.append(" and (created_at < #{at} or (created_at = #{at} and id < #{afterId}))");
       p.put("at", text(query.after().createdAt()));

@@ -230,6 +230,37 @@ class InstallJobStoreContractTest extends WeightsStoreContract {
   }
 
   @StoreContract
+  void jobListsFilterByTextInRepoOrRevisionAnyCaseAndLiterally(StoreKind store) throws Throwable {
+    String kind = store.name().toLowerCase(java.util.Locale.ROOT);
+    Adapters a = adapters(kind);
+    String tag = kind + UUID.randomUUID().toString().substring(0, 8);
+    InstallJob llama = job("Org/Tiny-LLAMA-" + tag);
+    InstallJob qwen = job("org/qwen-" + tag);
+    qwen.revision = "llama-branch-" + tag;
+    InstallJob other = job("org/other_" + tag);
+    for (InstallJob j : List.of(llama, qwen, other)) {
+      await(() -> a.tx().inTransaction(() -> a.jobs().insert(j)));
+    }
+    // Repo or revision, any case.
+    assertThat(await(() -> a.jobs().list(new JobQuery(null, null, null, null, "LLAMA-" + tag), 10)))
+        .extracting(j -> j.id)
+        .containsExactlyInAnyOrder(llama.id);
+    assertThat(await(() -> a.jobs().list(new JobQuery(null, null, null, null, "llama"), 500)))
+        .extracting(j -> j.id)
+        .contains(llama.id, qwen.id)
+        .doesNotContain(other.id);
+    // '_' and '%' are characters, not wildcards.
+    assertThat(await(() -> a.jobs().list(new JobQuery(null, null, null, null, "other_" + tag), 10)))
+        .extracting(j -> j.id)
+        .containsExactly(other.id);
+    assertThat(await(() -> a.jobs().list(new JobQuery(null, null, null, null, "r%" + tag), 10)))
+        .isEmpty();
+    for (InstallJob j : List.of(llama, qwen, other)) {
+      finish(a, j.id);
+    }
+  }
+
+  @StoreContract
   void aFailedTransactionKeepsNeitherTheJobNorItsEvent(StoreKind store) throws Throwable {
     String kind = store.name().toLowerCase(java.util.Locale.ROOT);
     Adapters a = adapters(kind);
