@@ -4,8 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { Empty, LoadingRows, ProblemAlert, formatTime } from '../components/States';
+import { BotProposals } from './catalog/BotProposals';
 
-/** The approved catalog (git): one row per entry; then the pull requests that propose changes. */
+/**
+ * The approved catalog (git): one row per entry; then the update bot's proposals and the pull
+ * requests that propose changes.
+ */
 export default function Catalog() {
   const entries = useQuery({
     queryKey: ['catalog', 'entries'],
@@ -53,6 +57,7 @@ export default function Catalog() {
           </Tbody>
         </Table>
       )}
+      <BotProposals />
       <PullRequests />
     </>
   );
