@@ -163,10 +163,7 @@ public class PullRequestResource {
           String cursor,
       @QueryParam("state") @Pattern(regexp = "open|merged|closed") String state) {
     return bot.proposals(limit, cursor, state)
-        .map(
-            p ->
-                new Page<>(
-                    p.items().stream().map(BotProposalView::of).toList(), p.nextCursor()));
+        .map(p -> new Page<>(p.items().stream().map(BotProposalView::of).toList(), p.nextCursor()));
   }
 
   @POST

@@ -15,9 +15,9 @@ import dev.modelmanager.catalog.store.CatalogStore;
 import dev.modelmanager.catalog.store.PullRequestStore;
 import dev.modelmanager.catalog.store.StoredProposal;
 import dev.modelmanager.kit.store.Transactor;
+import dev.modelmanager.model.api.Page;
 import dev.modelmanager.model.events.CatalogEvents;
 import dev.modelmanager.model.events.EventTypes;
-import dev.modelmanager.model.api.Page;
 import dev.modelmanager.model.hf.RepoId;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -198,17 +198,17 @@ public class CatalogBot {
                                 .chain(
                                     () ->
                                         events.append(
-                                "catalog-entry",
-                                e.id(),
-                                EventTypes.CATALOG_UPDATE_AVAILABLE,
-                                new CatalogEvents.UpdateAvailable(
-                                    e.id(),
-                                    e.repo(),
-                                    e.revision(),
-                                    latest.sha(),
-                                    oldLicense,
-                                    latest.license(),
-                                    outcome.pullRequest().number()))))
+                                            "catalog-entry",
+                                            e.id(),
+                                            EventTypes.CATALOG_UPDATE_AVAILABLE,
+                                            new CatalogEvents.UpdateAvailable(
+                                                e.id(),
+                                                e.repo(),
+                                                e.revision(),
+                                                latest.sha(),
+                                                oldLicense,
+                                                latest.license(),
+                                                outcome.pullRequest().number()))))
                     : Uni.createFrom().voidItem())
         .map(
             o ->

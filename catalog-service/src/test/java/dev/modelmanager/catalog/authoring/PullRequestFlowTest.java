@@ -6,13 +6,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import dev.modelmanager.testkit.catalog.DemoCatalog;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelmanager.catalog.authoring.CatalogRemoteResource.Remote;
 import dev.modelmanager.catalog.service.PullRequestSync;
 import dev.modelmanager.model.events.EventTypes;
+import dev.modelmanager.testkit.catalog.DemoCatalog;
 import dev.modelmanager.testkit.git.BareRepos;
 import dev.modelmanager.testkit.git.GitServerAdmin;
 import dev.modelmanager.testkit.github.FakeGitHubAdmin;

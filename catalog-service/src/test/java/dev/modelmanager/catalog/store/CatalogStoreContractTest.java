@@ -229,8 +229,7 @@ class CatalogStoreContractTest {
     }
     assertThat(await(() -> a.tx().inTransaction(() -> prs.saveProposal(base + 3, "{\"p\":3}"))))
         .isTrue();
-    assertThat(await(() -> a.tx().inTransaction(() -> prs.saveProposal(base + 9, "{}"))))
-        .isFalse();
+    assertThat(await(() -> a.tx().inTransaction(() -> prs.saveProposal(base + 9, "{}")))).isFalse();
     // A later save of the pull request (its state moving) keeps the proposal.
     PullRequestRecord merged =
         await(() -> prs.find(base + 3)).orElseThrow().withState("merged", t.plusSeconds(1));
