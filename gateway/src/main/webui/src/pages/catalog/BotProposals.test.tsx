@@ -22,8 +22,8 @@ const PROPOSAL = {
   report: {
     valid: true,
     checks: [
-      { name: 'schema', status: 'PASS', message: 'valid' },
-      { name: 'license', status: 'WARN', message: 'the license changed' },
+      { name: 'schema', status: 'pass', message: 'valid' },
+      { name: 'license', status: 'warn', message: 'the license changed' },
     ],
   },
   diff: {
@@ -68,7 +68,7 @@ describe('Update bot proposals', () => {
   });
 
   it('summarises checks: a failure wins over warnings', () => {
-    expect(checksSummary({ report: { checks: [{ status: 'WARN' }, { status: 'FAIL' }] } })).toEqual({ text: '1 failed', color: 'red' });
-    expect(checksSummary({ report: { checks: [{ status: 'PASS' }] } })).toEqual({ text: 'passed', color: 'green' });
+    expect(checksSummary({ report: { checks: [{ status: 'warn' }, { status: 'fail' }] } })).toEqual({ text: '1 failed', color: 'red' });
+    expect(checksSummary({ report: { checks: [{ status: 'pass' }] } })).toEqual({ text: 'passed', color: 'green' });
   });
 });
