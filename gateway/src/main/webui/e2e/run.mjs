@@ -2,10 +2,12 @@
 // Chromium driven by playwright-core: sign in with the admin token, search a demo model, open its
 // page, install its weights through the wizard and watch the job reach 100 % live (SSE, no
 // reload), preview a purge, draft a catalog entry (report + diff, no pull request), validate a
-// catalog entry, review the activation's dry-run and activate it, see its revision READY, delete
-// it; then filtered activity with the audit chain verified, the settings tabs and the notification
-// drawer. Every page visited is checked with axe (no serious or critical violation) and saved as a
-// screenshot at 1440 and 390 px.
+// catalog entry, review the activation's dry-run and activate it, see its revision READY, activate
+// it again with the other rollout strategy (READY), roll back to the first through the confirmation
+// with its manifest diff (READY), open the revision's drawer, delete it; then filtered activity
+// with the audit chain verified, the settings tabs and the notification drawer. Every page visited
+// is checked with axe (no serious or critical violation) and saved as a screenshot at 1440 and
+// 390 px.
 //
 //   MM_BASE_URL (http://localhost:8080)  MM_TOKEN_FILE (../../../../.mm/admin-token)
 //   MM_E2E_OUT (../../../target/e2e)     MM_CHROMIUM (/usr/bin/chromium)
@@ -169,10 +171,36 @@ try {
   await page.getByTestId('revision-1').getByText('READY').waitFor({ timeout: 120_000 });
   step(`deployment ${DEPLOYMENT}: revision 1 READY`);
   await check('deployment');
-  // Free the demo cluster's GPU again: delete the deployment (recorded as revision 2).
+  // A second revision with another rollout strategy, then roll back to the first through the
+  // confirmation (fields and manifest diff, now → after).
+  await page.goto(`${BASE}/catalog/${ENTRY}`);
+  await page.getByLabel('Deployment name').fill(DEPLOYMENT);
+  await page.getByLabel('Rollout strategy').selectOption('RECREATE');
+  await page.getByRole('button', { name: 'Review and activate' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /^Activate( anyway)?$/ }).click();
+  await page.waitForURL(new RegExp(`/deployments/${DEPLOYMENT}$`));
+  await page.getByTestId('revision-2').getByText('READY').waitFor({ timeout: 120_000 });
+  step(`deployment ${DEPLOYMENT}: revision 2 (Recreate) READY`);
+  await page.getByTestId('revision-1').getByRole('button', { name: 'Roll back to 1' }).click();
+  const confirm = page.getByRole('dialog');
+  await confirm.getByLabel('Manifest diff from revision 2 to 1').waitFor();
+  step('rollback confirmation: changed fields and manifest diff (revision 2 → 1) shown');
+  await check('rollback-confirm');
+  await confirm.getByRole('button', { name: 'Roll back to 1' }).click();
+  await page.getByTestId('revision-3').getByText('READY').waitFor({ timeout: 120_000 });
+  await page.getByTestId('active-revision').getByText('3 (READY)').waitFor();
+  step(`deployment ${DEPLOYMENT}: rolled back to revision 1 as revision 3, READY`);
+  await page.getByRole('button', { name: 'Revision 3 details' }).click();
+  const drawer = page.getByTestId('revision-drawer');
+  await drawer.getByLabel('Manifest diff from revision 2 to 3').waitFor();
+  await drawer.getByText('ROLLBACK', { exact: true }).waitFor();
+  step('revision 3 drawer: manifest, diff to revision 2, actor, reason, state changes');
+  await check('revision-drawer');
+  await page.getByRole('button', { name: 'Close the revision' }).click();
+  // Free the demo cluster's GPU again: delete the deployment (recorded as revision 4).
   await page.getByRole('button', { name: 'Delete deployment' }).click();
-  await page.getByTestId('revision-2').getByText('DEACTIVATE').waitFor({ timeout: 60_000 });
-  step(`deployment ${DEPLOYMENT}: deleted (revision 2)`);
+  await page.getByTestId('revision-4').getByText('DEACTIVATE').waitFor({ timeout: 60_000 });
+  step(`deployment ${DEPLOYMENT}: deleted (revision 4)`);
 
   for (const [link, name] of [
     ['Deployments', 'deployments'],

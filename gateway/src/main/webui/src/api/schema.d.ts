@@ -289,6 +289,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/bot/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalog bot's proposed updates, newest first
+         * @description Each bot pull request with its state and link and what it proposes: the entry's old and new revision and license, and the validation report and diff of the proposed entry as they were when it was proposed. The cursor is the last number of the previous page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageBotProposalView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/bot/run": {
         parameters: {
             query?: never;
@@ -3423,6 +3466,25 @@ export interface components {
         };
         /** @deprecated */
         AuthProvider: Record<string, never>;
+        BotProposalView: {
+            branch?: string;
+            createdAt?: components["schemas"]["Instant"];
+            diff?: components["schemas"]["EntryDiff"];
+            entryId?: string;
+            fromLicense?: string;
+            fromRevision?: string;
+            headCommit?: string;
+            hfModelId?: string;
+            /** Format: int32 */
+            number?: number;
+            report?: components["schemas"]["ValidationReport"];
+            state?: string;
+            title?: string;
+            toLicense?: string;
+            toRevision?: string;
+            updatedAt?: components["schemas"]["Instant"];
+            url?: string;
+        };
         Buffer: {
             /** @deprecated */
             byteBuf?: components["schemas"]["ByteBuf"];
@@ -4197,6 +4259,10 @@ export interface components {
         };
         PageAuditRecordView: {
             items?: components["schemas"]["AuditRecordView"][];
+            nextCursor?: string;
+        };
+        PageBotProposalView: {
+            items?: components["schemas"]["BotProposalView"][];
             nextCursor?: string;
         };
         PageChannelView: {

@@ -6,8 +6,12 @@ import { api, call } from '../api/client';
 import { Empty, LoadingRows, ProblemAlert, formatTime } from '../components/States';
 import { FilterNote } from '../components/FilterNote';
 import { matchesText } from '../lib/textFilter';
+import { BotProposals } from './catalog/BotProposals';
 
-/** The approved catalog (git): one row per entry; then the pull requests that propose changes. */
+/**
+ * The approved catalog (git): one row per entry; then the update bot's proposals and the pull
+ * requests that propose changes.
+ */
 export default function Catalog() {
   const [params] = useSearchParams();
   const q = params.get('q');
@@ -60,6 +64,7 @@ export default function Catalog() {
           </Tbody>
         </Table>
       )}
+      <BotProposals />
       <PullRequests />
     </>
   );

@@ -7,6 +7,8 @@ import {
   CodeBlockCode,
   Flex,
   FormGroup,
+  FormSelect,
+  FormSelectOption,
   TextInput,
   Title,
 } from '@patternfly/react-core';
@@ -16,6 +18,9 @@ import { api, call } from '../api/client';
 import { ChecksTable } from '../components/Checks';
 import { LoadingRows, ProblemAlert } from '../components/States';
 import { ActivateReview } from './catalog/ActivateReview';
+import type { components } from '../api/schema';
+
+type Strategy = components['schemas']['RolloutStrategy'];
 
 /**
  * A catalog entry: its document, the validation checks, and "Activate as a deployment" (a
@@ -27,6 +32,7 @@ export default function CatalogEntry() {
   const [deployment, setDeployment] = useState(id);
   // Arriving from a model page's "Deploy": the deployment name is where to start.
   const [search] = useSearchParams();
+  const [strategy, setStrategy] = useState<Strategy | ''>('');
 
   const entry = useQuery({
     queryKey: ['catalog', 'entry', id],
@@ -43,7 +49,7 @@ export default function CatalogEntry() {
       call(
         api.POST('/api/v1/deployments/{name}/dry-run', {
           params: { path: { name: deployment } },
-          body: { entry: id },
+          body: { entry: id, strategy: strategy || undefined },
         }),
       ),
   });
@@ -52,7 +58,7 @@ export default function CatalogEntry() {
       call(
         api.POST('/api/v1/deployments/{name}/activate', {
           params: { path: { name: deployment } },
-          body: { entry: id, reason: 'activated from the web console' },
+          body: { entry: id, strategy: strategy || undefined, reason: 'activated from the web console' },
         }),
       ),
     onSuccess: () => navigate(`/deployments/${deployment}`),
@@ -86,6 +92,20 @@ export default function CatalogEntry() {
                   dryRun.reset();
                 }}
               />
+            </FormGroup>
+            <FormGroup label="Rollout strategy" fieldId="strategy">
+              <FormSelect
+                id="strategy"
+                value={strategy}
+                onChange={(_e, v) => {
+                  setStrategy(v as Strategy | '');
+                  dryRun.reset();
+                }}
+              >
+                <FormSelectOption value="" label="Chosen from the GPU capacity" />
+                <FormSelectOption value="ROLLING_UPDATE" label="Rolling update (new pods first)" />
+                <FormSelectOption value="RECREATE" label="Recreate (old pods stopped first)" />
+              </FormSelect>
             </FormGroup>
             <Button
               onClick={() => {

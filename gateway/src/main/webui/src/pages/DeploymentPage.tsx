@@ -12,17 +12,29 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import type { components } from '../api/schema';
 import { LoadingRows, ProblemAlert, formatTime } from '../components/States';
 import { healthColor } from './Deployments';
+import { RevisionDrawer } from './deployments/RevisionDrawer';
 import { RollbackConfirm } from './deployments/RollbackConfirm';
 
-/** One deployment: its status, the revision history and rollback (what changes confirmed first). */
+/**
+ * One deployment: its status, the revision history (each revision opens a drawer, `?revision=N`)
+ * and rollback (what changes confirmed first).
+ */
 export default function DeploymentPage() {
   const { name = '' } = useParams();
   const client = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const opened = Number(params.get('revision')) || null;
+  function open(revision: number | null) {
+    const next = new URLSearchParams(params);
+    if (revision) next.set('revision', String(revision));
+    else next.delete('revision');
+    setParams(next);
+  }
   const [rollingBack, setRollingBack] = useState<components['schemas']['RevisionView'] | null>(null);
   const status = useQuery({
     queryKey: ['deployments', name],
@@ -59,7 +71,7 @@ export default function DeploymentPage() {
 
   const s = status.data;
   return (
-    <>
+    <RevisionDrawer name={name} revision={opened} onClose={() => open(null)}>
       <Breadcrumb>
         <BreadcrumbItem>
           <Link to="/deployments">Deployments</Link>
@@ -135,7 +147,17 @@ export default function DeploymentPage() {
           <Tbody>
             {(revisions.data.items ?? []).map((r) => (
               <Tr key={r.revision} data-testid={`revision-${r.revision}`}>
-                <Td dataLabel="Revision">{r.revision}</Td>
+                <Td dataLabel="Revision">
+                  <Button
+                    variant="link"
+                    isInline
+                    aria-label={`Revision ${r.revision} details`}
+                    aria-expanded={opened === r.revision}
+                    onClick={() => open(opened === r.revision ? null : r.revision!)}
+                  >
+                    {r.revision}
+                  </Button>
+                </Td>
                 <Td dataLabel="Action">{r.action}</Td>
                 <Td dataLabel="State">
                   <Label isCompact>{r.state}</Label>
@@ -165,12 +187,13 @@ export default function DeploymentPage() {
         </Table>
       )}
       <RollbackConfirm
+        name={name}
         active={revisions.data?.items?.find((r) => r.revision === s?.active?.revision)}
         target={rollingBack}
         busy={rollback.isPending}
         onConfirm={() => rollback.mutate(rollingBack!.revision)}
         onClose={() => setRollingBack(null)}
       />
-    </>
+    </RevisionDrawer>
   );
 }

@@ -1,6 +1,9 @@
+import { Title } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { components } from '../../api/schema';
 import { Confirm } from '../../components/Confirm';
+import { LoadingRows, ProblemAlert } from '../../components/States';
+import { RevisionDiff, manifestDiff, useRevision } from './RevisionDrawer';
 
 type Revision = components['schemas']['RevisionView'];
 
@@ -22,14 +25,19 @@ export function rollbackChanges(active: Revision | undefined, target: Revision) 
   }));
 }
 
-/** Asks before a rollback, showing what goes back (active revision → target revision). */
+/**
+ * Asks before a rollback, showing what goes back (active revision → target revision): the fields
+ * that differ, then the two applied manifests line by line.
+ */
 export function RollbackConfirm({
+  name,
   active,
   target,
   busy,
   onConfirm,
   onClose,
 }: {
+  name: string;
   active: Revision | undefined;
   target: Revision | null;
   busy: boolean;
@@ -37,6 +45,8 @@ export function RollbackConfirm({
   onClose: () => void;
 }) {
   const changes = target ? rollbackChanges(active, target) : [];
+  const now = useRevision(name, target ? active?.revision : null);
+  const after = useRevision(name, target?.revision);
   return (
     <Confirm
       isOpen={target !== null}
@@ -72,7 +82,24 @@ export function RollbackConfirm({
           </Tbody>
         </Table>
       )}
-      <p style={{ marginTop: '1rem' }}>The rollback is recorded as a new revision; it can itself be rolled back.</p>
+      {active && target && (
+        <>
+          <Title headingLevel="h3" style={{ margin: '1rem 0 0.5rem' }}>
+            Manifest: now (revision {active.revision}) → after (revision {target.revision})
+          </Title>
+          {now.isPending || after.isPending ? (
+            <LoadingRows rows={3} />
+          ) : now.isError || after.isError ? (
+            <ProblemAlert error={now.error ?? after.error} title="Manifests not available" />
+          ) : (
+            <RevisionDiff
+              diff={manifestDiff(now.data, after.data)}
+              label={`Manifest diff from revision ${active.revision} to ${target.revision}`}
+            />
+          )}
+        </>
+      )}
+      <p style={{ marginTop: '1rem' }}>The manifest of revision {target?.revision} is applied again as a new revision (its revision label changes to the new number); it can itself be rolled back.</p>
     </Confirm>
   );
 }

@@ -113,7 +113,13 @@ class LocalRunTest {
             "node",
             "e2e/run.mjs");
     assertThat(e2e.exitCode()).as(e2e.output()).isZero();
-    assertThat(e2e.output()).contains("job reached SUCCEEDED at 100 % live", "revision 1 READY");
+    assertThat(e2e.output())
+        .contains(
+            "job reached SUCCEEDED at 100 % live",
+            "revision 1 READY",
+            "revision 2 (Recreate) READY",
+            "rolled back to revision 1 as revision 3, READY",
+            "revision 3 drawer");
   }
 
   private static Result run(Duration timeout, Path dir, String... cmd)

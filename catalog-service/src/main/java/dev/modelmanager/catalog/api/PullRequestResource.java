@@ -145,6 +145,27 @@ public class PullRequestResource {
     return sync.webhook(event, signature, body == null ? new byte[0] : body);
   }
 
+  @GET
+  @Path("/bot/proposals")
+  @Operation(
+      summary = "The catalog bot's proposed updates, newest first",
+      description =
+          "Each bot pull request with its state and link and what it proposes: the entry's old and"
+              + " new revision and license, and the validation report and diff of the proposed"
+              + " entry as they were when it was proposed. The cursor is the last number of the"
+              + " previous page.")
+  public Uni<Page<BotProposalView>> proposals(
+      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
+      @QueryParam("cursor")
+          @Pattern(
+              regexp = PullRequestSync.CURSOR_REGEX,
+              message = "is not a cursor this service issued")
+          String cursor,
+      @QueryParam("state") @Pattern(regexp = "open|merged|closed") String state) {
+    return bot.proposals(limit, cursor, state)
+        .map(p -> new Page<>(p.items().stream().map(BotProposalView::of).toList(), p.nextCursor()));
+  }
+
   @POST
   @Path("/bot/run")
   @Operation(

@@ -6,11 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelmanager.catalog.client.GitHubClient;
 import dev.modelmanager.catalog.client.HubModels;
 import dev.modelmanager.catalog.config.CatalogConfig;
+import dev.modelmanager.catalog.domain.BotProposal;
 import dev.modelmanager.catalog.domain.CatalogEntry;
 import dev.modelmanager.catalog.domain.PullRequestBody;
+import dev.modelmanager.catalog.domain.PullRequestRecord;
 import dev.modelmanager.catalog.events.CatalogOutbox;
 import dev.modelmanager.catalog.store.CatalogStore;
+import dev.modelmanager.catalog.store.PullRequestStore;
+import dev.modelmanager.catalog.store.StoredProposal;
 import dev.modelmanager.kit.store.Transactor;
+import dev.modelmanager.model.api.Page;
 import dev.modelmanager.model.events.CatalogEvents;
 import dev.modelmanager.model.events.EventTypes;
 import dev.modelmanager.model.hf.RepoId;
@@ -43,12 +48,14 @@ public class CatalogBot {
   private final CatalogOutbox events;
   private final CatalogConfig config;
   private final ObjectMapper mapper;
+  private final PullRequestStore pullRequestStore;
 
   @SuppressWarnings("java:S107")
   CatalogBot(
       CatalogStore entries,
       HubModels hub,
       PullRequestService pullRequests,
+      PullRequestStore pullRequestStore,
       GitHubClient github,
       Transactor transactor,
       CatalogOutbox events,
@@ -57,6 +64,7 @@ public class CatalogBot {
     this.entries = entries;
     this.hub = hub;
     this.pullRequests = pullRequests;
+    this.pullRequestStore = pullRequestStore;
     this.github = github;
     this.transactor = transactor;
     this.events = events;
@@ -176,18 +184,31 @@ public class CatalogBot {
                 outcome.created() || outcome.branchChanged()
                     ? transactor.inTransaction(
                         () ->
-                            events.append(
-                                "catalog-entry",
-                                e.id(),
-                                EventTypes.CATALOG_UPDATE_AVAILABLE,
-                                new CatalogEvents.UpdateAvailable(
-                                    e.id(),
-                                    e.repo(),
-                                    e.revision(),
-                                    latest.sha(),
-                                    oldLicense,
-                                    latest.license(),
-                                    outcome.pullRequest().number())))
+                            saveProposal(
+                                    outcome,
+                                    new BotProposal(
+                                        e.id(),
+                                        e.repo(),
+                                        e.revision(),
+                                        latest.sha(),
+                                        oldLicense,
+                                        latest.license(),
+                                        outcome.report(),
+                                        outcome.diff()))
+                                .chain(
+                                    () ->
+                                        events.append(
+                                            "catalog-entry",
+                                            e.id(),
+                                            EventTypes.CATALOG_UPDATE_AVAILABLE,
+                                            new CatalogEvents.UpdateAvailable(
+                                                e.id(),
+                                                e.repo(),
+                                                e.revision(),
+                                                latest.sha(),
+                                                oldLicense,
+                                                latest.license(),
+                                                outcome.pullRequest().number()))))
                     : Uni.createFrom().voidItem())
         .map(
             o ->
@@ -198,6 +219,48 @@ public class CatalogBot {
                     latest.license(),
                     o.pullRequest().number(),
                     o.created() || o.branchChanged()));
+  }
+
+  private Uni<Boolean> saveProposal(PullRequestService.Outcome outcome, BotProposal proposal) {
+    try {
+      return pullRequestStore.saveProposal(
+          outcome.pullRequest().number(), mapper.writeValueAsString(proposal));
+    } catch (IOException ex) {
+      return Uni.createFrom().failure(ex);
+    }
+  }
+
+  /** A bot pull request with what it proposes (null for one opened before proposals were kept). */
+  public record Listed(PullRequestRecord pullRequest, BotProposal proposal) {}
+
+  /**
+   * The bot's pull requests, newest first; the cursor is the last number of the previous page (a
+   * {@code PullRequestSync.CURSOR_REGEX}, checked by the resource).
+   */
+  public Uni<Page<Listed>> proposals(int limit, String cursor, String state) {
+    int before = cursor == null ? Integer.MAX_VALUE : Integer.parseInt(cursor);
+    return pullRequestStore
+        .proposals(before, limit + 1, state)
+        .map(
+            rows -> {
+              boolean more = rows.size() > limit;
+              List<StoredProposal> items = more ? rows.subList(0, limit) : rows;
+              return new Page<>(
+                  items.stream().map(this::listed).toList(),
+                  more ? String.valueOf(items.get(items.size() - 1).pullRequest().number()) : null);
+            });
+  }
+
+  private Listed listed(StoredProposal row) {
+    if (row.proposal() == null) {
+      return new Listed(row.pullRequest(), null);
+    }
+    try {
+      return new Listed(row.pullRequest(), mapper.readValue(row.proposal(), BotProposal.class));
+    } catch (IOException ex) {
+      throw new IllegalStateException(
+          "stored proposal of pull request " + row.pullRequest().number() + " is not JSON", ex);
+    }
   }
 
   private ObjectNode document(CatalogEntry e) {

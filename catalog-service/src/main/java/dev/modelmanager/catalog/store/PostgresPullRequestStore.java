@@ -15,6 +15,7 @@ import java.util.Optional;
 @Typed(PostgresPullRequestStore.class)
 @WithSession
 public class PostgresPullRequestStore implements PullRequestStore {
+  private static final String BOT = "bot";
 
   @Override
   public Uni<Void> save(PullRequestRecord pr) {
@@ -59,6 +60,32 @@ public class PostgresPullRequestStore implements PullRequestStore {
     return PullRequestEntity.<PullRequestEntity>list(
             "state", Sort.by("number"), PullRequestRecord.OPEN)
         .map(l -> l.stream().map(PostgresPullRequestStore::toRecord).toList());
+  }
+
+  @Override
+  public Uni<Boolean> saveProposal(int number, String proposal) {
+    return PullRequestEntity.<PullRequestEntity>findById(number)
+        .map(
+            e -> {
+              if (e == null) {
+                return false;
+              }
+              e.proposal = proposal;
+              return true;
+            });
+  }
+
+  @Override
+  public Uni<List<StoredProposal>> proposals(int beforeNumber, int limit, String state) {
+    return PullRequestEntity.<PullRequestEntity>find(
+            "kind = ?1 and number < ?2 and (?3 = '' or state = ?3)",
+            Sort.descending("number"),
+            BOT,
+            beforeNumber,
+            state == null ? "" : state)
+        .page(0, limit)
+        .list()
+        .map(l -> l.stream().map(e -> new StoredProposal(toRecord(e), e.proposal)).toList());
   }
 
   private static PullRequestRecord toRecord(PullRequestEntity e) {

@@ -38,4 +38,7 @@ public class PullRequestEntity extends PanacheEntityBase {
 
   @Column(name = "updated_at", nullable = false)
   public OffsetDateTime updatedAt;
+
+  /** The catalog bot's proposal as JSON (bot pull requests only). */
+  public String proposal;
 }

@@ -17,4 +17,16 @@ public interface PullRequestStore {
 
   /** Open pull requests, for polling their state when webhooks do not arrive. */
   Uni<List<PullRequestRecord>> open();
+
+  /**
+   * Stores the bot's proposal (JSON) on pull request {@code number}; {@link #save} leaves it as it
+   * is. False when no such pull request is stored.
+   */
+  Uni<Boolean> saveProposal(int number, String proposal);
+
+  /**
+   * The bot's pull requests ({@code kind} bot) with their proposals, newest first, numbered below
+   * {@code beforeNumber}, in {@code state} when not null.
+   */
+  Uni<List<StoredProposal>> proposals(int beforeNumber, int limit, String state);
 }

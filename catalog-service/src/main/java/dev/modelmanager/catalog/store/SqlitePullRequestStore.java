@@ -82,6 +82,37 @@ public class SqlitePullRequestStore implements PullRequestStore {
         Map.of("s", PullRequestRecord.OPEN));
   }
 
+  @Override
+  public Uni<Boolean> saveProposal(int number, String proposal) {
+    return SqlTemplate.forUpdate(
+            db.client(), "update catalog_pull_request set proposal = #{p} where number = #{n}")
+        .execute(Map.of("n", number, "p", proposal))
+        .map(r -> r.rowCount() > 0);
+  }
+
+  @Override
+  public Uni<List<StoredProposal>> proposals(int beforeNumber, int limit, String state) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("before", beforeNumber);
+    p.put("limit", limit);
+    p.put("state", state == null ? "" : state);
+    return SqlTemplate.forQuery(
+            db.client(),
+            "select "
+                + COLUMNS
+                + ", proposal from catalog_pull_request where kind = 'bot' and number < #{before}"
+                + " and (#{state} = '' or state = #{state}) order by number desc limit #{limit}")
+        .execute(p)
+        .map(
+            rows -> {
+              List<StoredProposal> out = new ArrayList<>();
+              for (Row r : rows) {
+                out.add(new StoredProposal(record(r), r.getString("proposal")));
+              }
+              return out;
+            });
+  }
+
   private Uni<List<PullRequestRecord>> rows(String sql, Map<String, Object> params) {
     return SqlTemplate.forQuery(db.client(), sql)
         .execute(params)
@@ -89,20 +120,23 @@ public class SqlitePullRequestStore implements PullRequestStore {
             rows -> {
               List<PullRequestRecord> out = new ArrayList<>();
               for (Row r : rows) {
-                out.add(
-                    new PullRequestRecord(
-                        r.getInteger("number"),
-                        r.getString("entry_id"),
-                        r.getString("branch"),
-                        r.getString("title"),
-                        r.getString("url"),
-                        r.getString("state"),
-                        r.getString("head_commit"),
-                        r.getString("kind"),
-                        SqliteTime.parse(r.getString("created_at")),
-                        SqliteTime.parse(r.getString("updated_at"))));
+                out.add(record(r));
               }
               return out;
             });
+  }
+
+  private static PullRequestRecord record(Row r) {
+    return new PullRequestRecord(
+        r.getInteger("number"),
+        r.getString("entry_id"),
+        r.getString("branch"),
+        r.getString("title"),
+        r.getString("url"),
+        r.getString("state"),
+        r.getString("head_commit"),
+        r.getString("kind"),
+        SqliteTime.parse(r.getString("created_at")),
+        SqliteTime.parse(r.getString("updated_at")));
   }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelmanager.catalog.authoring.CatalogRemoteResource.Remote;
 import dev.modelmanager.catalog.service.PullRequestSync;
 import dev.modelmanager.model.events.EventTypes;
+import dev.modelmanager.testkit.catalog.DemoCatalog;
 import dev.modelmanager.testkit.git.BareRepos;
 import dev.modelmanager.testkit.git.GitServerAdmin;
 import dev.modelmanager.testkit.github.FakeGitHubAdmin;
@@ -370,5 +371,35 @@ class PullRequestFlowTest {
     assertThat(pulls.get(0).path("title").asText()).startsWith("catalog-bot: move bot-watched to ");
     assertThat(pulls.get(0).path("labels").findValuesAsText("name")).contains("catalog-bot");
     assertThat(events(EventTypes.CATALOG_UPDATE_AVAILABLE, "bot-watched")).isEqualTo(1);
+
+    // The proposals view: the pull request with what it moves and its checks.
+    String latest = DemoCatalog.commitOf("mm-demo/tiny-llama");
+    given()
+        .get("/api/v1/catalog/bot/proposals")
+        .then()
+        .statusCode(200)
+        .body("items.findAll { it.entryId == 'bot-watched' }.size()", equalTo(1))
+        .rootPath("items.find { it.entryId == 'bot-watched' }")
+        .body("number", equalTo(pulls.get(0).path("number").asInt()))
+        .body("url", equalTo(pulls.get(0).path("html_url").asText()))
+        .body("state", equalTo("open"))
+        .body("hfModelId", equalTo("mm-demo/tiny-llama"))
+        .body("fromRevision", equalTo(CatalogRemoteResource.OLD_COMMIT))
+        .body("toRevision", equalTo(latest))
+        .body("report.valid", equalTo(true))
+        .body("report.checks.size()", org.hamcrest.Matchers.greaterThan(0))
+        .body("diff.path", equalTo("models/bot-watched.json"))
+        .body("diff.unified", containsString("+  \"revision\": \"" + latest + "\""))
+        .body("diff.patch.find { it.path == '/revision' }.value", equalTo(latest));
+    given()
+        .get("/api/v1/catalog/bot/proposals?state=merged")
+        .then()
+        .statusCode(200)
+        .body("items.findAll { it.entryId == 'bot-watched' }", org.hamcrest.Matchers.empty());
+    given()
+        .get("/api/v1/catalog/bot/proposals?cursor=abc")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
   }
 }

@@ -214,6 +214,42 @@ class CatalogStoreContractTest {
         .containsExactly(base + 2);
   }
 
+  @StoreContract
+  void botProposalsAreKeptOnTheirPullRequestAndListedNewestFirst(StoreKind kind) throws Throwable {
+    Adapters a = adapters(kind);
+    PullRequestStore prs = kind.pick(postgresPullRequests, sqlitePullRequests);
+    int base = kind.pick(3000, 4000);
+    Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    for (int i = 1; i <= 3; i++) {
+      String prKind = i == 2 ? "entry" : "bot";
+      PullRequestRecord pr =
+          new PullRequestRecord(
+              base + i, "e" + i, "b" + i, "t" + i, "https://x/" + i, "open", "c", prKind, t, t);
+      await(() -> a.tx().inTransaction(() -> prs.save(pr)));
+    }
+    assertThat(await(() -> a.tx().inTransaction(() -> prs.saveProposal(base + 3, "{\"p\":3}"))))
+        .isTrue();
+    assertThat(await(() -> a.tx().inTransaction(() -> prs.saveProposal(base + 9, "{}")))).isFalse();
+    // A later save of the pull request (its state moving) keeps the proposal.
+    PullRequestRecord merged =
+        await(() -> prs.find(base + 3)).orElseThrow().withState("merged", t.plusSeconds(1));
+    await(() -> a.tx().inTransaction(() -> prs.save(merged)));
+
+    List<StoredProposal> all = await(() -> prs.proposals(base + 10, 10, null));
+    assertThat(all)
+        .filteredOn(p -> p.pullRequest().number() > base)
+        .containsExactly(
+            new StoredProposal(merged, "{\"p\":3}"),
+            new StoredProposal(await(() -> prs.find(base + 1)).orElseThrow(), null));
+    assertThat(await(() -> prs.proposals(base + 3, 1, null)))
+        .extracting(p -> p.pullRequest().number())
+        .containsExactly(base + 1);
+    assertThat(await(() -> prs.proposals(base + 10, 10, "open")))
+        .extracting(p -> p.pullRequest().number())
+        .contains(base + 1)
+        .doesNotContain(base + 2, base + 3);
+  }
+
   /** A state change and its event, as a use case writes them. */
   private static Uni<Void> upsertWithEvent(Adapters a, String id, CloudEvent event) {
     return a.store()
