@@ -71,6 +71,16 @@ env MM_STORE=sqlite MM_SQLITE_PATH="$WORK/discovery.sqlite" QUARKUS_HTTP_PORT="$
   java -Xms256m -Xmx512m -jar discovery-service/target/quarkus-app/quarkus-run.jar >"$WORK/discovery.log" 2>&1 &
 PIDS+=($!)
 DISCOVERY_PID=$!
+# Each proxy gets the same number of workers: nginx worker processes, gateway event loops. One
+# each by default: on a small machine wrk and discovery-service need the other cores, and a single
+# worker batches best. MM_BENCH_PROXY_WORKERS=auto leaves both at their own defaults (nginx: one
+# per core; the gateway: Quarkus's two event loops per core).
+PROXY_WORKERS="${MM_BENCH_PROXY_WORKERS:-1}"
+if [[ "$PROXY_WORKERS" == auto ]]; then
+  NGINX_WORKERS=auto; GATEWAY_LOOPS="$(( $(nproc) * 2 ))"
+else
+  NGINX_WORKERS="$PROXY_WORKERS"; GATEWAY_LOOPS="$PROXY_WORKERS"
+fi
 # The gateway's store is Postgres, as in production (its token lookup runs on every request); a
 # schema of its own, dropped first. MM_BENCH_GATEWAY_STORE=sqlite measures the local-run store.
 GATEWAY_STORE="${MM_BENCH_GATEWAY_STORE:-postgres}"
@@ -85,7 +95,8 @@ env MM_STORE="$GATEWAY_STORE" MM_SCHEMA=gateway_bench MM_SQLITE_PATH="$WORK/gate
   MM_INTERNAL_TOKEN_PRIVATE_KEY="$WORK/keys/internal.key.pem" MM_AUTH_BOOTSTRAP_TOKEN_FILE="$WORK/admin-token" \
   MM_AUDIT_KEY_DIR="$WORK/keys" MM_NOTIFY_ENABLED=false \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MM_OUTBOX_ENABLED=false \
-  java -Xms256m -Xmx512m -Dmp.messaging.incoming.mm-intake.enabled=false ${MM_BENCH_GATEWAY_OPTS:-} \
+  java -Xms256m -Xmx512m -Dmp.messaging.incoming.mm-intake.enabled=false \
+  -Dquarkus.vertx.event-loops-pool-size="$GATEWAY_LOOPS" ${MM_BENCH_GATEWAY_OPTS:-} \
   -jar gateway/target/quarkus-app/quarkus-run.jar >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 GATEWAY_PID=$!
@@ -93,7 +104,7 @@ GATEWAY_PID=$!
 # nginx as a reverse proxy would be set up in front of a service: keep-alive upstream connections.
 mkdir -p "$WORK/nginx/logs"
 cat >"$WORK/nginx.conf" <<CONF
-worker_processes auto;
+worker_processes $NGINX_WORKERS;
 pid $WORK/nginx.pid;
 error_log $WORK/nginx/logs/error.log warn;
 events { worker_connections 4096; }
@@ -188,5 +199,5 @@ for c in "${LEVELS[@]}"; do
 done
 echo "cpu µs/req: CPU time the proxy spent per request; svc µs/req: discovery-service's, behind it"
 echo
-echo "gateway store: $GATEWAY_STORE"
+echo "gateway store: $GATEWAY_STORE; workers: nginx $NGINX_WORKERS, gateway event loops $GATEWAY_LOOPS"
 echo "gateway log lines during the run: $(wc -l <"$WORK/gateway.log") ($WORK/gateway.log)"
