@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -196,6 +197,11 @@ public class GatewayRouter {
    */
   private static Supplier<Uni<SecurityIdentity>> sessionIdentity(RoutingContext rc) {
     return () -> {
+      // The gateway answers a session that has ended itself (401 problem): Quarkus's own failure
+      // handler (a redirect to the provider) must not write the response meanwhile.
+      rc.put(
+          QuarkusHttpUser.AUTH_FAILURE_HANDLER,
+          (BiConsumer<RoutingContext, Throwable>) (context, failure) -> {});
       Uni<SecurityIdentity> deferred = rc.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
       return deferred != null
           ? deferred

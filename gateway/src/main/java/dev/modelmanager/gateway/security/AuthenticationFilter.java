@@ -88,8 +88,10 @@ public class AuthenticationFilter implements GatewayFilter {
 
   /**
    * A request that carries only the browser session's cookie: the session's caller, then the CSRF
-   * check for unsafe methods. A session that has ended is a 401 that does not count towards the
-   * throttle (an encrypted cookie cannot be guessed; the console is told to sign in again).
+   * check for unsafe methods. A cookie is sent by the browser whether or not it still holds a
+   * session, so one that has ended makes the request anonymous rather than refused: a public route
+   * still answers, any other gets the authorization filter's 401 with the reason ("sign in again").
+   * It does not count towards the throttle (an encrypted cookie cannot be guessed).
    */
   private Uni<FilterResult> fromSession(GatewayRequest request) {
     return session
@@ -110,10 +112,10 @@ public class AuthenticationFilter implements GatewayFilter {
             })
         .onFailure(AuthenticationFailedException.class)
         .recoverWithItem(
-            e ->
-                FilterResult.reject(
-                    ProblemType.UNAUTHORIZED.problem(e.getMessage()),
-                    Map.of("WWW-Authenticate", CHALLENGE + ", error=\"invalid_token\"")));
+            e -> {
+              request.attributes().put(BrowserSession.ENDED, e.getMessage());
+              return FilterResult.proceed();
+            });
   }
 
   private Uni<Caller> authenticate(String credential) {

@@ -1,5 +1,6 @@
 package dev.modelmanager.gateway.security;
 
+import dev.modelmanager.gateway.domain.ServiceRoutes;
 import dev.modelmanager.gateway.pipeline.GatewayRequest;
 import dev.modelmanager.model.security.Caller;
 import io.quarkus.oidc.AccessTokenCredential;
@@ -40,6 +41,9 @@ public class BrowserSession {
   public static final String CSRF_COOKIE = "mm_csrf";
   public static final String CSRF_HEADER = "X-CSRF-Token";
 
+  /** The request attribute that says why a presented session cookie gave no caller. */
+  public static final String ENDED = "mm.session.ended";
+
   /** The request attribute the router puts quarkus's deferred identity supplier under. */
   public static final String IDENTITY = "mm.session.identity";
 
@@ -65,9 +69,15 @@ public class BrowserSession {
     return enabled;
   }
 
-  /** Whether the request carries a session cookie the gateway should look at. */
+  /**
+   * Whether the request is an API call carrying a session cookie the gateway should look at. Only
+   * {@code /api}: on {@code /auth/*} quarkus-oidc runs the session itself (asking for the identity
+   * there would, e.g., perform the logout ahead of it), and the console's files need no caller.
+   */
   public boolean presented(GatewayRequest request) {
-    return enabled && cookie(request.header("Cookie"), SESSION_COOKIE, true).isPresent();
+    return enabled
+        && ServiceRoutes.isApi(request.path())
+        && cookie(request.header("Cookie"), SESSION_COOKIE, true).isPresent();
   }
 
   /**

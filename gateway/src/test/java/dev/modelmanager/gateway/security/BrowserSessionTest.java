@@ -181,6 +181,16 @@ class BrowserSessionTest {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(forged.statusCode()).isEqualTo(401);
     assertThat(forged.body()).contains("sign in again");
+    // A stale cookie does not lock the browser out of public routes (the sign-in page asks one).
+    HttpResponse<String> open =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(authConfig)
+                    .header("Cookie", BrowserSession.SESSION_COOKIE + "=not-an-encrypted-session")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(open.statusCode()).isEqualTo(200);
   }
 
   @Test
