@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError } from './lib/problem';
 import { getToken } from './lib/token';
+import { hasSession } from './lib/session';
 import { LoadingRows } from './components/States';
 import { Login } from './pages/Login';
 import { Shell } from './components/Shell';
@@ -34,7 +35,17 @@ export function makeQueryClient() {
 
 export function App() {
   const [client] = useState(makeQueryClient);
-  const [signedIn, setSignedIn] = useState(() => getToken() !== null);
+  // A pasted token signs in at once; without one, a browser session (OIDC sign-in) may exist.
+  const [signedIn, setSignedIn] = useState<boolean | null>(() => (getToken() !== null ? true : null));
+
+  useEffect(() => {
+    if (signedIn !== null) return;
+    let live = true;
+    void hasSession().then((yes) => live && setSignedIn(yes));
+    return () => {
+      live = false;
+    };
+  }, [signedIn]);
 
   useEffect(() => {
     const out = () => {
@@ -48,7 +59,9 @@ export function App() {
   return (
     <QueryClientProvider client={client}>
       <BrowserRouter>
-        {signedIn ? (
+        {signedIn === null ? (
+          <LoadingRows label="Checking the session" />
+        ) : signedIn ? (
           <Shell>
             <Suspense fallback={<LoadingRows label="Loading page" />}>
               <Routes>

@@ -1,14 +1,20 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 import { clearToken, getToken } from '../lib/token';
+import { addCsrf } from '../lib/session';
 import { ApiError, toProblem } from '../lib/problem';
 
-/** Sends the session's token on every call; a 401 clears it so the login page shows. */
+/**
+ * Sends the pasted token on every call; without one the browser session's cookie goes along by
+ * itself (same origin) and changes carry the CSRF header. A 401 signs out so the login page shows.
+ */
 const auth: Middleware = {
   onRequest({ request }) {
     const token = getToken();
     if (token) {
       request.headers.set('Authorization', `Bearer ${token}`);
+    } else {
+      addCsrf(request.method, request.headers);
     }
     return request;
   },

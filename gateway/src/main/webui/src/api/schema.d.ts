@@ -289,6 +289,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sign-in methods the console offers
+         * @description Public. oidc is true when the browser session (OIDC authorization-code flow) is configured: the console then offers "Sign in with <providerName>" (loginPath) next to the pasted API token. A session caller's changes need the csrfHeader header set to the csrfCookie cookie.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuthConfigView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/bot/proposals": {
         parameters: {
             query?: never;
@@ -2164,7 +2203,58 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change some of a channel's settings
+         * @description A JSON merge patch (RFC 7396) on the settings of the create/replace body: only the fields given change, null removes a field (a filter, the digest); filters merge key by key. E.g. {"enabled": false} pauses a channel. The type and the secret cannot be changed; the result is checked like a replacement.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChannelRequest"];
+                    "application/merge-patch+json": components["schemas"]["ChannelRequest"];
+                };
+            };
+            responses: {
+                /** @description The channel as changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChannelView"];
+                    };
+                };
+                /** @description Not a JSON object, or an unknown field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A channel of that name exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The target is refused */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/notifications/channels/{id}/test": {
@@ -3464,6 +3554,30 @@ export interface components {
             time?: components["schemas"]["Instant"];
             tokenId?: string;
         };
+        /** @description The console's sign-in options. */
+        AuthConfigView: {
+            /** @example mm_csrf */
+            csrfCookie?: string;
+            /** @example X-CSRF-Token */
+            csrfHeader?: string;
+            /**
+             * @description Where the browser goes to sign in
+             * @example /auth/login
+             */
+            loginPath?: string;
+            /**
+             * @description Where the browser goes to end the session
+             * @example /auth/logout
+             */
+            logoutPath?: string;
+            /** @description Whether sign-in through the OIDC provider is offered */
+            oidc?: boolean;
+            /**
+             * @description The provider's name on the sign-in button
+             * @example Keycloak
+             */
+            providerName?: string;
+        };
         /** @deprecated */
         AuthProvider: Record<string, never>;
         BotProposalView: {
@@ -4325,6 +4439,11 @@ export interface components {
              *     ]
              */
             favorites?: string[];
+            /**
+             * @description The receivedAt of the newest event seen in the notification drawer; events received later count as unread. Absent: nothing read yet.
+             * @example 2026-11-30T10:15:30.123Z
+             */
+            lastSeenEventAt?: components["schemas"]["Instant"];
             /** @description light, dark or system (the default) */
             theme?: string;
         };
@@ -4701,6 +4820,7 @@ export interface components {
             defaultGpuPool?: string;
             defaultLocation?: string;
             favorites?: string[];
+            lastSeenEventAt?: components["schemas"]["Instant"];
             theme?: string;
             updatedAt?: components["schemas"]["Instant"];
         };

@@ -39,15 +39,20 @@ export function NotificationBell({ unread, expanded, onToggle }: { unread: numbe
   );
 }
 
-/** The newest live events (the SSE stream), newest first; the unread ones are marked. */
+/**
+ * The newest events (the log's, then the live stream's), newest first; the ones after the person's
+ * read mark are marked unread.
+ */
 export function NotificationsPanel({
   events,
   unread,
+  isUnread,
   onClose,
   onMarkRead,
 }: {
   events: LiveEvent[];
   unread: number;
+  isUnread: (e: LiveEvent) => boolean;
   onClose: () => void;
   onMarkRead: () => void;
 }) {
@@ -65,8 +70,8 @@ export function NotificationsPanel({
           </EmptyState>
         ) : (
           <NotificationDrawerList aria-label="Recent events">
-            {events.map((e, i) => (
-              <NotificationDrawerListItem key={e.id} variant={eventVariant(e.type)} isRead={i >= unread}>
+            {events.map((e) => (
+              <NotificationDrawerListItem key={e.id} variant={eventVariant(e.type)} isRead={!isUnread(e)}>
                 <NotificationDrawerListItemHeader variant={eventVariant(e.type)} title={eventTitle(e)} headingLevel="h3" />
                 <NotificationDrawerListItemBody timestamp={formatTime(e.time)}>
                   {e.subject ?? ''}

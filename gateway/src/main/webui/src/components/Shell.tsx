@@ -27,13 +27,14 @@ import {
 import { NavLink, useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
-import { LiveEvents, mergeEvents, useLive, type LiveEvent } from '../lib/events';
+import { LiveEvents, isUnread, mergeEvents, newestReceivedAt, useLive, type LiveEvent } from '../lib/events';
 import { GlobalSearch } from './GlobalSearch';
 import { NotificationBell, NotificationsPanel } from './NotificationsDrawer';
 import { hasRole, useMe } from '../lib/me';
 import { usePreferences, useSavePreferences } from '../lib/preferences';
 import { applyTheme, resolveTheme, storedTheme, type Theme } from '../lib/theme';
 import { clearToken } from '../lib/token';
+import { endSession } from '../lib/session';
 
 const NAV = [
   { to: '/discover', label: 'Discover' },
@@ -68,6 +69,13 @@ function Who() {
   );
 }
 
+/** The later of two instants (either may be missing). */
+function latest(a: string | null | undefined, b: string | null | undefined): string | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}
+
 /** The console's frame: masthead (search, live state, notifications, who, theme), sidebar, page. */
 export function Shell({ children }: { children: ReactNode }) {
   return (
@@ -80,13 +88,12 @@ export function Shell({ children }: { children: ReactNode }) {
 function Frame({ children }: { children: ReactNode }) {
   const live = useLive();
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const [readUpTo, setReadUpTo] = useState(0);
-  const unread = Math.min(live.received - readUpTo, live.recent.length);
-  // What happened before this page loaded: the newest events of the log, once the drawer opens.
+  const me = useMe();
+  // What happened before this page loaded: the newest events of the log (fetched again whenever
+  // the drawer opens), merged with the live ones.
   const history = useQuery({
     queryKey: ['events', 'drawer'],
-    queryFn: () => call(api.GET('/api/v1/events', { params: { query: { limit: 20 } } })),
-    enabled: drawerOpen,
+    queryFn: () => call(api.GET('/api/v1/events', { params: { query: { limit: 50 } } })),
     staleTime: 30_000,
   });
   const shown = mergeEvents(live.recent, (history.data?.items ?? []) as LiveEvent[]);
@@ -96,6 +103,35 @@ function Frame({ children }: { children: ReactNode }) {
   const prefs = usePreferences();
   const savePrefs = useSavePreferences();
   const preferredTheme = prefs.data?.theme;
+  // The read mark is kept on the server per person: the same unread count in every tab and after
+  // a reload. Until a save answers, the mark just set counts.
+  const [markedAt, setMarkedAt] = useState<string | null>(null);
+  const seenAt = latest(prefs.data?.lastSeenEventAt, markedAt);
+  const unread = shown.filter((e) => isUnread(e, seenAt)).length;
+  const { refetch: refetchHistory } = history;
+  const { refetch: refetchPrefs } = prefs;
+
+  useEffect(() => {
+    if (drawerOpen) {
+      void refetchHistory();
+      void refetchPrefs();
+    }
+  }, [drawerOpen, refetchHistory, refetchPrefs]);
+
+  // Another tab may have marked events read meanwhile.
+  useEffect(() => {
+    const visible = () => {
+      if (document.visibilityState === 'visible') void refetchPrefs();
+    };
+    document.addEventListener('visibilitychange', visible);
+    return () => document.removeEventListener('visibilitychange', visible);
+  }, [refetchPrefs]);
+
+  function markAllRead() {
+    const newest = newestReceivedAt(shown) ?? new Date().toISOString();
+    setMarkedAt(newest);
+    if (prefs.data) savePrefs.mutate({ lastSeenEventAt: newest });
+  }
 
   // The theme saved on the server wins over this browser's last choice once it is known.
   useEffect(() => {
@@ -113,6 +149,11 @@ function Frame({ children }: { children: ReactNode }) {
   }
 
   function signOut() {
+    if (me.data?.authMethod === 'session') {
+      // The gateway ends the session and logs out at the provider (RP-initiated), back to /.
+      endSession();
+      return;
+    }
     clearToken();
     window.dispatchEvent(new Event('mm:signed-out'));
   }
@@ -196,8 +237,9 @@ function Frame({ children }: { children: ReactNode }) {
     <NotificationsPanel
       events={shown}
       unread={unread}
+      isUnread={(e) => isUnread(e, seenAt)}
       onClose={() => setDrawerOpen(false)}
-      onMarkRead={() => setReadUpTo(live.received)}
+      onMarkRead={markAllRead}
     />
   );
 

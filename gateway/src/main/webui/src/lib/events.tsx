@@ -9,7 +9,25 @@ export interface LiveEvent {
   type: string;
   subject?: string;
   time?: string;
+  /** When the gateway logged it: what the drawer's read mark compares with. */
+  receivedAt?: string;
   data?: unknown;
+}
+
+/** Whether an event came after the person's read mark (none yet: everything is unread). */
+export function isUnread(e: LiveEvent, seenAt: string | null | undefined): boolean {
+  if (!seenAt) return true;
+  const at = e.receivedAt ? Date.parse(e.receivedAt) : NaN;
+  return !Number.isNaN(at) && at > Date.parse(seenAt);
+}
+
+/** The read mark that covers every event in `events`: the newest receivedAt among them. */
+export function newestReceivedAt(events: LiveEvent[]): string | null {
+  let best: string | null = null;
+  for (const e of events) {
+    if (e.receivedAt && (best === null || Date.parse(e.receivedAt) > Date.parse(best))) best = e.receivedAt;
+  }
+  return best;
 }
 
 /** Which cached queries an event makes stale: by the service its CloudEvents type names. */

@@ -31,6 +31,7 @@ export function useSavePreferences() {
             defaultGpuPool: next.defaultGpuPool || undefined,
             defaultLocation: next.defaultLocation || undefined,
             theme: next.theme ?? 'system',
+            lastSeenEventAt: next.lastSeenEventAt || undefined,
           },
         }),
       );

@@ -87,4 +87,56 @@ describe('Activity', () => {
     expect(within(result).getByText('The audit chain is broken')).toBeInTheDocument();
     expect(result).toHaveTextContent('12 records checked; the first altered or missing record is 7');
   });
+
+  it('filters the audit trail from the URL, pages back, and exports what matches', async () => {
+    const record = {
+      id: 41,
+      time: '2026-11-30T09:00:00Z',
+      actorSubject: 'alice',
+      actorName: 'Alice',
+      action: 'PATCH /api/v1/notifications/channels/{id}',
+      targets: ['ch1'],
+      outcome: '200',
+    };
+    const calls = mockApi({
+      'GET /api/v1/me': () => ADMIN,
+      'GET /api/v1/activity': () => ({ items: [] }),
+      'GET /api/v1/audit': (r) =>
+        r.query.get('cursor') === '41'
+          ? { items: [{ ...record, id: 40, action: 'POST /api/v1/tokens', targets: [] }] }
+          : { items: [record], nextCursor: '41' },
+      'GET /api/v1/audit/export': () => new Response('[]', { headers: { 'Content-Type': 'application/json' } }),
+    });
+    URL.createObjectURL = vi.fn(() => 'blob:x');
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    renderPage(<Activity />, '/activity?kind=request&auditActor=alice&auditFrom=2026-11-30T00:00:00.000Z');
+
+    expect(await screen.findByText('PATCH /api/v1/notifications/channels/{id}')).toBeInTheDocument();
+    const first = calls.find((c) => c.path === '/api/v1/audit')!;
+    expect(first.query.get('actor')).toBe('alice');
+    expect(first.query.get('from')).toBe('2026-11-30T00:00:00.000Z');
+    expect(screen.getByLabelText('Actor (subject)')).toHaveValue('alice');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Show older records' }));
+    expect(await screen.findByText('POST /api/v1/tokens')).toBeInTheDocument();
+
+    await userEvent.type(screen.getByLabelText('Target'), 'ch1');
+    await userEvent.click(screen.getByRole('button', { name: 'Apply audit filters' }));
+    // Deep-linked, and the feed's own filter stays.
+    await vi.waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('auditTarget=ch1'));
+    expect(screen.getByTestId('location')).toHaveTextContent('kind=request');
+    expect(screen.getByTestId('location')).toHaveTextContent('auditActor=alice');
+    await vi.waitFor(() =>
+      expect(calls.some((c) => c.path === '/api/v1/audit' && c.query.get('target') === 'ch1')).toBe(true),
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export audit JSONL' }));
+    await vi.waitFor(() => expect(click).toHaveBeenCalled());
+    const exp = calls.find((c) => c.path === '/api/v1/audit/export')!;
+    expect(exp.query.get('format')).toBe('jsonl');
+    expect(exp.query.get('actor')).toBe('alice');
+    expect(exp.query.get('target')).toBe('ch1');
+    click.mockRestore();
+  });
 });

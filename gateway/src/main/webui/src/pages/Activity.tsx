@@ -13,9 +13,10 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
+import type { components } from '../api/schema';
 import { useLive } from '../lib/events';
 import { hasRole, useMe } from '../lib/me';
 import { downloadWithToken } from '../lib/download';
@@ -38,6 +39,23 @@ export function activityQuery(params: URLSearchParams): URLSearchParams {
     }
   }
   return q;
+}
+
+/** `params` with each named parameter set to its value (a blank one removed); the others kept. */
+function replaceParams(params: URLSearchParams, values: [string, string][]): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const [k, v] of values) {
+    if (v.trim()) next.set(k, v.trim());
+    else next.delete(k);
+  }
+  return next;
+}
+
+/** Downloads everything an export endpoint has for `query` in `format`. */
+function exportMatching(path: string, query: URLSearchParams, format: string, name: string): Promise<void> {
+  const q = new URLSearchParams(query);
+  q.set('format', format);
+  return downloadWithToken(`${path}?${q}`, `${name}.${format}`);
 }
 
 /** An ISO instant as a datetime-local input shows it (local time, minutes), and back. */
@@ -80,22 +98,17 @@ export default function Activity() {
     placeholderData: (prev) => prev,
   });
   const exporter = useMutation({
-    mutationFn: (format: 'csv' | 'json') => {
-      const q = new URLSearchParams(query);
-      q.set('format', format);
-      return downloadWithToken(`/api/v1/activity/export?${q}`, `activity.${format}`);
-    },
+    mutationFn: (format: 'csv' | 'json') => exportMatching('/api/v1/activity/export', query, format, 'activity'),
   });
 
+  // The audit section's filters share the URL: each form changes only its own parameters.
   function apply(e: FormEvent) {
     e.preventDefault();
-    const next = new URLSearchParams();
-    for (const f of ACTIVITY_FILTERS) if (form[f].trim()) next.set(f, form[f].trim());
-    setParams(next);
+    setParams(replaceParams(params, ACTIVITY_FILTERS.map((f) => [f, form[f]])));
   }
   function clear() {
     setForm(Object.fromEntries(ACTIVITY_FILTERS.map((f) => [f, ''])) as Record<Filter, string>);
-    setParams(new URLSearchParams());
+    setParams(replaceParams(params, ACTIVITY_FILTERS.map((f) => [f, ''])));
   }
   const set = (f: Filter) => (_e: unknown, v: string) => setForm((s) => ({ ...s, [f]: v }));
   const items = feed.data?.items ?? [];
@@ -201,13 +214,64 @@ export default function Activity() {
   );
 }
 
-/** The signed, hash-chained audit trail (admins): the newest records and a chain check. */
+/** The audit API's filters and the page's URL parameters for them (prefixed: the feed has its own). */
+export const AUDIT_FILTERS = [
+  { api: 'actor', url: 'auditActor', label: 'Actor (subject)' },
+  { api: 'action', url: 'auditAction', label: 'Action', placeholder: 'PATCH /api/v1/notifications/channels/{id}' },
+  { api: 'target', url: 'auditTarget', label: 'Target', placeholder: 'an id the action touched' },
+  { api: 'outcome', url: 'auditOutcome', label: 'Outcome', placeholder: '403' },
+  { api: 'from', url: 'auditFrom', label: 'From', time: true },
+  { api: 'to', url: 'auditTo', label: 'To', time: true },
+] as const;
+type AuditUrlKey = (typeof AUDIT_FILTERS)[number]['url'];
+
+/** The audit API query of the page's URL. */
+export function auditQuery(params: URLSearchParams): Record<string, string> {
+  const q: Record<string, string> = {};
+  for (const f of AUDIT_FILTERS) {
+    const v = params.get(f.url)?.trim();
+    if (v) q[f.api] = v;
+  }
+  return q;
+}
+
+type AuditRecord = components['schemas']['AuditRecordView'];
+
+/**
+ * The signed, hash-chained audit trail (admins): filters kept in the URL, the newest records with
+ * older pages on demand, export in the API's formats, and a chain check.
+ */
 function AuditTrail() {
-  const audit = useQuery({
-    queryKey: ['audit'],
-    queryFn: () => call(api.GET('/api/v1/audit', { params: { query: { limit: 50 } as never } })),
+  const [params, setParams] = useSearchParams();
+  const query = auditQuery(params);
+  const key = new URLSearchParams(query).toString();
+  const [form, setForm] = useState(
+    () => Object.fromEntries(AUDIT_FILTERS.map((f) => [f.url, params.get(f.url) ?? ''])) as Record<AuditUrlKey, string>,
+  );
+  const audit = useInfiniteQuery({
+    queryKey: ['audit', key],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      call(api.GET('/api/v1/audit', { params: { query: { ...query, limit: 50, cursor: pageParam } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: (prev) => prev,
   });
   const verify = useMutation({ mutationFn: () => call(api.GET('/api/v1/audit/verify')) });
+  const exporter = useMutation({
+    mutationFn: (format: 'csv' | 'json' | 'jsonl') =>
+      exportMatching('/api/v1/audit/export', new URLSearchParams(query), format, 'audit'),
+  });
+
+  function apply(e: FormEvent) {
+    e.preventDefault();
+    setParams(replaceParams(params, AUDIT_FILTERS.map((f) => [f.url, form[f.url]])));
+  }
+  function clear() {
+    setForm(Object.fromEntries(AUDIT_FILTERS.map((f) => [f.url, ''])) as Record<AuditUrlKey, string>);
+    setParams(replaceParams(params, AUDIT_FILTERS.map((f) => [f.url, ''])));
+  }
+  const records: AuditRecord[] = audit.data?.pages.flatMap((p) => p.items ?? []) ?? [];
+  const filtered = Object.keys(query).length > 0;
 
   return (
     <>
@@ -233,47 +297,94 @@ function AuditTrail() {
             {verify.data.firstBrokenId ?? 'at the end of the chain'}.
           </Alert>
         ))}
+      <Form onSubmit={apply} aria-label="Audit filters" style={{ margin: '1rem 0' }}>
+        <Flex alignItems={{ default: 'alignItemsFlexEnd' }} flexWrap={{ default: 'wrap' }}>
+          {AUDIT_FILTERS.map((f) => (
+            <FormGroup key={f.url} label={f.label} fieldId={`a-${f.api}`}>
+              {'time' in f ? (
+                <TextInput
+                  id={`a-${f.api}`}
+                  type="datetime-local"
+                  value={form[f.url] ? toLocalInput(form[f.url]) : ''}
+                  onChange={(_e, v) => setForm((s) => ({ ...s, [f.url]: fromLocalInput(v) }))}
+                />
+              ) : (
+                <TextInput
+                  id={`a-${f.api}`}
+                  value={form[f.url]}
+                  placeholder={'placeholder' in f ? f.placeholder : undefined}
+                  onChange={(_e, v) => setForm((s) => ({ ...s, [f.url]: v }))}
+                />
+              )}
+            </FormGroup>
+          ))}
+          <Button type="submit">Apply audit filters</Button>
+          <Button variant="link" onClick={clear}>
+            Clear
+          </Button>
+        </Flex>
+      </Form>
+      <Flex style={{ marginBottom: '1rem' }}>
+        {(['csv', 'json', 'jsonl'] as const).map((format) => (
+          <Button
+            key={format}
+            variant="secondary"
+            onClick={() => exporter.mutate(format)}
+            isLoading={exporter.isPending && exporter.variables === format}
+          >
+            Export audit {format.toUpperCase()}
+          </Button>
+        ))}
+      </Flex>
+      {exporter.isError && <ProblemAlert error={exporter.error} title="Audit export failed" />}
       {audit.isPending ? (
         <LoadingRows />
       ) : audit.isError ? (
         <ProblemAlert error={audit.error} />
+      ) : records.length === 0 ? (
+        <Empty title={filtered ? 'No audit records match these filters' : 'No audit records yet'}>
+          {filtered ? 'Widen the audit filters or clear them.' : 'Every change made through the API is recorded here.'}
+        </Empty>
       ) : (
-        <Table aria-label="Audit records" variant="compact" gridBreakPoint="grid-md">
-          <Thead>
-            <Tr>
-              <Th>Time</Th>
-              <Th>Actor</Th>
-              <Th>Action</Th>
-              <Th>Outcome</Th>
-            </Tr>
-          </Thead>
-          <Tbody>
-            {((audit.data.items ?? []) as unknown as AuditLike[]).map((a) => (
-              <Tr key={a.seq ?? a.id}>
-                <Td dataLabel="Time">{formatTime(a.time)}</Td>
-                <Td dataLabel="Actor">{a.actor ?? a.subject ?? '—'}</Td>
-                <Td dataLabel="Action">
-                  {a.method} {a.path ?? a.action}
-                </Td>
-                <Td dataLabel="Outcome">{a.status ?? a.outcome}</Td>
+        <>
+          <Table aria-label="Audit records" variant="compact" gridBreakPoint="grid-md">
+            <Thead>
+              <Tr>
+                <Th>Time</Th>
+                <Th>Actor</Th>
+                <Th>Action</Th>
+                <Th>Targets</Th>
+                <Th>Outcome</Th>
               </Tr>
-            ))}
-          </Tbody>
-        </Table>
+            </Thead>
+            <Tbody>
+              {records.map((a) => (
+                <Tr key={a.id}>
+                  <Td dataLabel="Time">{formatTime(a.time)}</Td>
+                  <Td dataLabel="Actor">{a.actorName || a.actorSubject || '—'}</Td>
+                  <Td dataLabel="Action" modifier="breakWord">
+                    {a.action}
+                  </Td>
+                  <Td dataLabel="Targets" modifier="breakWord">
+                    {a.targets?.join(', ') || '—'}
+                  </Td>
+                  <Td dataLabel="Outcome">{a.outcome ?? '—'}</Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+          {audit.hasNextPage && (
+            <Button
+              variant="link"
+              onClick={() => void audit.fetchNextPage()}
+              isLoading={audit.isFetchingNextPage}
+              style={{ marginTop: '0.5rem' }}
+            >
+              Show older records
+            </Button>
+          )}
+        </>
       )}
     </>
   );
-}
-
-interface AuditLike {
-  seq?: number;
-  id?: string;
-  time?: string;
-  actor?: string;
-  subject?: string;
-  method?: string;
-  path?: string;
-  action?: string;
-  status?: number;
-  outcome?: string;
 }

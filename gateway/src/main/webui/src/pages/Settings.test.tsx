@@ -38,6 +38,7 @@ describe('Settings: notifications', () => {
     await userEvent.clear(screen.getByLabelText(/Event patterns/));
     await userEvent.type(screen.getByLabelText(/Event patterns/), 'dev.modelmanager.weights.*, dev.modelmanager.deploy.*');
     await userEvent.selectOptions(screen.getByLabelText('Least severity'), 'warning');
+    await userEvent.type(screen.getByLabelText('Only location'), 'fast-nvme');
     await userEvent.click(screen.getByRole('button', { name: 'Create channel' }));
 
     expect(await screen.findByDisplayValue('whsec_abc')).toBeInTheDocument();
@@ -48,6 +49,7 @@ describe('Settings: notifications', () => {
       target: CHANNEL.target,
       events: ['dev.modelmanager.weights.*', 'dev.modelmanager.deploy.*'],
       minSeverity: 'warning',
+      filters: { location: 'fast-nvme' },
     });
 
     await userEvent.click(await screen.findByRole('button', { name: 'Send a test to ops' }));
@@ -96,6 +98,59 @@ describe('Settings: notifications', () => {
     );
   });
 
+  it('edits a channel with a merge patch of what changed, and pauses one with the switch', async () => {
+    const ops = { ...CHANNEL, filters: { model: 'org/a' } };
+    const slack = { id: 'sl1', name: 'team', type: 'slack', target: 'https://hooks.slack.com/…', events: ['*'], minSeverity: 'info', enabled: true };
+    let items: Record<string, unknown>[] = [ops, slack];
+    const calls = mockApi({
+      'GET /api/v1/me': () => ADMIN,
+      'GET /api/v1/notifications/channels': () => ({ items }),
+      'GET /api/v1/notifications/deliveries': () => ({ items: [] }),
+      'PATCH /api/v1/notifications/channels/ch1': (r) => {
+        items = [{ ...ops, ...(r.body as object) }, slack];
+        return items[0];
+      },
+      'PATCH /api/v1/notifications/channels/sl1': () => problem(409, 'a channel named ops exists'),
+    });
+    renderPage(<Settings />, '/settings?tab=notifications');
+    expect(await screen.findByText('model org/a')).toBeInTheDocument();
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit ops' }));
+    const dialog = await screen.findByRole('dialog');
+    const save = within(dialog).getByRole('button', { name: 'Save changes' });
+    expect(save).toBeDisabled(); // nothing changed yet
+    const events = within(dialog).getByLabelText(/Event patterns/);
+    await userEvent.clear(events);
+    await userEvent.type(events, 'dev.modelmanager.deploy.*, dev.modelmanager.weights.*');
+    await userEvent.selectOptions(within(dialog).getByLabelText('Least severity'), 'warning');
+    await userEvent.clear(within(dialog).getByLabelText('Only model'));
+    await userEvent.type(within(dialog).getByLabelText('Only deployment'), 'chat');
+    await userEvent.click(save);
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const patch = calls.find((c) => c.method === 'PATCH' && c.path === '/api/v1/notifications/channels/ch1')!;
+    expect(patch.body).toEqual({
+      events: ['dev.modelmanager.deploy.*', 'dev.modelmanager.weights.*'],
+      minSeverity: 'warning',
+      filters: { model: null, deployment: 'chat' },
+    });
+
+    // The switch pauses the channel at once.
+    await userEvent.click(screen.getByRole('switch', { name: 'ops enabled' }));
+    await vi.waitFor(() =>
+      expect(calls.filter((c) => c.method === 'PATCH' && c.path === '/api/v1/notifications/channels/ch1').map((c) => c.body)).toContainEqual({ enabled: false }),
+    );
+
+    // A Slack URL is never shown: left empty it is not sent, and a refusal shows its detail.
+    await userEvent.click(screen.getByRole('button', { name: 'Edit team' }));
+    const slackDialog = await screen.findByRole('dialog');
+    expect(within(slackDialog).getByLabelText(/Target/)).toHaveValue('');
+    await userEvent.clear(within(slackDialog).getByLabelText(/Channel name/));
+    await userEvent.type(within(slackDialog).getByLabelText(/Channel name/), 'ops');
+    await userEvent.click(within(slackDialog).getByRole('button', { name: 'Save changes' }));
+    expect(await within(slackDialog).findByText('a channel named ops exists')).toBeInTheDocument();
+    expect(calls.find((c) => c.path === '/api/v1/notifications/channels/sl1')!.body).toEqual({ name: 'ops' });
+  });
+
   it('hides channel changes from viewers', async () => {
     mockApi({
       'GET /api/v1/me': () => VIEWER,
@@ -103,7 +158,7 @@ describe('Settings: notifications', () => {
       'GET /api/v1/notifications/deliveries': () => ({ items: [] }),
     });
     renderPage(<Settings />, '/settings?tab=notifications');
-    expect(await screen.findByText('Only admins create, test or delete channels.')).toBeInTheDocument();
+    expect(await screen.findByText('Only admins create, test, edit or delete channels.')).toBeInTheDocument();
     expect(await screen.findByText(CHANNEL.target)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Send a test/ })).toBeNull();
   });

@@ -13,6 +13,7 @@ import {
   HelperText,
   HelperTextItem,
   Label,
+  Switch,
   TextInput,
   Title,
 } from '@patternfly/react-core';
@@ -22,6 +23,14 @@ import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Empty, LoadingRows, ProblemAlert } from '../../components/States';
 import { splitList } from '../../lib/format';
+import {
+  ChannelEditModal,
+  FILTER_KEYS,
+  SubscriptionFields,
+  usePatchChannel,
+  type Channel,
+  type FilterKey,
+} from './ChannelEdit';
 
 type ChannelType = components['schemas']['ChannelType'];
 type Severity = components['schemas']['Severity'];
@@ -34,7 +43,18 @@ const TARGET_HELP: Record<ChannelType, string> = {
 };
 
 
-/** Notification channels (admins change them): create, see the webhook secret once, test, delete. */
+const NO_FILTERS = { model: '', deployment: '', location: '' } as Record<FilterKey, string>;
+
+/** The filters as the API takes them: only the ones given. */
+function filtersOf(values: Record<FilterKey, string>): Record<string, string> | undefined {
+  const out = Object.fromEntries(FILTER_KEYS.map((k) => [k, values[k].trim()]).filter(([, v]) => v));
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * Notification channels (admins change them): create, see the webhook secret once, test, edit,
+ * enable or disable, delete.
+ */
 export function Channels({ canEdit }: { canEdit: boolean }) {
   const client = useQueryClient();
   const [form, setForm] = useState({
@@ -43,7 +63,10 @@ export function Channels({ canEdit }: { canEdit: boolean }) {
     target: '',
     events: 'dev.modelmanager.*',
     minSeverity: 'info' as Severity,
+    filters: NO_FILTERS,
   });
+  const [editing, setEditing] = useState<Channel | null>(null);
+  const toggle = usePatchChannel();
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
   const [tested, setTested] = useState<Record<string, TestResult>>({});
 
@@ -62,12 +85,13 @@ export function Channels({ canEdit }: { canEdit: boolean }) {
             target: form.target.trim(),
             events: splitList(form.events),
             minSeverity: form.minSeverity,
+            filters: filtersOf(form.filters),
           },
         }),
       ) as unknown as Promise<components['schemas']['ChannelView'] | undefined>,
     onSuccess: (c) => {
       setSecret(c?.secret ? { name: c.name ?? '', secret: c.secret } : null);
-      setForm((f) => ({ ...f, name: '', target: '' }));
+      setForm((f) => ({ ...f, name: '', target: '', filters: NO_FILTERS }));
     },
     onSettled: refresh,
   });
@@ -89,7 +113,7 @@ export function Channels({ canEdit }: { canEdit: boolean }) {
   }
   const set = (k: keyof typeof form) => (_e: unknown, v: string) => setForm((f) => ({ ...f, [k]: v }));
   const items = channels.data?.items ?? [];
-  const error = create.error ?? test.error ?? remove.error;
+  const error = create.error ?? test.error ?? remove.error ?? toggle.error;
 
   return (
     <>
@@ -120,21 +144,13 @@ export function Channels({ canEdit }: { canEdit: boolean }) {
                 </HelperText>
               </FormHelperText>
             </FormGroup>
-            <FormGroup label="Event patterns" fieldId="ch-events" isRequired style={{ minWidth: '16rem' }}>
-              <TextInput id="ch-events" isRequired value={form.events} onChange={set('events')} />
-              <FormHelperText>
-                <HelperText>
-                  <HelperTextItem>Comma-separated: exact types, prefix.* or *.</HelperTextItem>
-                </HelperText>
-              </FormHelperText>
-            </FormGroup>
-            <FormGroup label="Least severity" fieldId="ch-severity">
-              <FormSelect id="ch-severity" value={form.minSeverity} onChange={set('minSeverity')}>
-                {['info', 'warning', 'error', 'critical'].map((s) => (
-                  <FormSelectOption key={s} value={s} label={s} />
-                ))}
-              </FormSelect>
-            </FormGroup>
+            <SubscriptionFields
+              prefix="ch"
+              events={form.events}
+              minSeverity={form.minSeverity}
+              filters={form.filters}
+              onChange={(change) => setForm((f) => ({ ...f, ...change }) as typeof f)}
+            />
             <Button
               type="submit"
               style={{ marginTop: '1.75rem' }}
@@ -146,7 +162,7 @@ export function Channels({ canEdit }: { canEdit: boolean }) {
           </Flex>
         </Form>
       ) : (
-        <Alert isInline variant="info" title="Only admins create, test or delete channels." />
+        <Alert isInline variant="info" title="Only admins create, test, edit or delete channels." />
       )}
       {error && <ProblemAlert error={error} />}
       {secret && (
@@ -173,6 +189,8 @@ export function Channels({ canEdit }: { canEdit: boolean }) {
               <Th>Target</Th>
               <Th>Events</Th>
               <Th>Least severity</Th>
+              <Th>Only about</Th>
+              <Th>Enabled</Th>
               <Th>Last test</Th>
               <Th screenReaderText="Actions" />
             </Tr>
@@ -182,15 +200,33 @@ export function Channels({ canEdit }: { canEdit: boolean }) {
               const t = tested[c.id!];
               return (
                 <Tr key={c.id}>
-                  <Td dataLabel="Name">
-                    {c.name} {c.enabled === false && <Label isCompact>disabled</Label>}
-                  </Td>
+                  <Td dataLabel="Name">{c.name}</Td>
                   <Td dataLabel="Type">{c.type}</Td>
                   <Td dataLabel="Target" modifier="breakWord">
                     {c.target}
                   </Td>
                   <Td dataLabel="Events">{c.events?.join(', ')}</Td>
                   <Td dataLabel="Least severity">{c.minSeverity}</Td>
+                  <Td dataLabel="Only about">
+                    {Object.entries(c.filters ?? {})
+                      .map(([k, v]) => `${k} ${v}`)
+                      .join(', ') || 'everything'}
+                  </Td>
+                  <Td dataLabel="Enabled">
+                    {canEdit ? (
+                      <Switch
+                        id={`enabled-${c.id}`}
+                        aria-label={`${c.name} enabled`}
+                        isChecked={c.enabled !== false}
+                        isDisabled={toggle.isPending && toggle.variables?.id === c.id}
+                        onChange={(_e, on) => toggle.mutate({ id: c.id!, patch: { enabled: on } })}
+                      />
+                    ) : c.enabled === false ? (
+                      <Label isCompact>disabled</Label>
+                    ) : (
+                      'yes'
+                    )}
+                  </Td>
                   <Td dataLabel="Last test" data-testid={`test-${c.id}`}>
                     {t ? (
                       <Label isCompact color={t.delivered ? 'green' : 'red'}>
@@ -215,6 +251,14 @@ export function Channels({ canEdit }: { canEdit: boolean }) {
                           Send test
                         </Button>
                         <Button
+                          variant="secondary"
+                          size="sm"
+                          onClick={() => setEditing(c)}
+                          aria-label={`Edit ${c.name}`}
+                        >
+                          Edit
+                        </Button>
+                        <Button
                           variant="danger"
                           size="sm"
                           onClick={() => remove.mutate(c.id!)}
@@ -231,6 +275,7 @@ export function Channels({ canEdit }: { canEdit: boolean }) {
           </Tbody>
         </Table>
       )}
+      {editing && <ChannelEditModal channel={editing} onClose={() => setEditing(null)} />}
     </>
   );
 }

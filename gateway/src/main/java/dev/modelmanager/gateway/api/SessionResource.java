@@ -1,5 +1,6 @@
 package dev.modelmanager.gateway.api;
 
+import dev.modelmanager.gateway.security.BrowserSession;
 import dev.modelmanager.gateway.security.OidcBearerAuthenticator;
 import dev.modelmanager.model.security.Caller;
 import io.quarkus.oidc.AccessTokenCredential;
@@ -8,8 +9,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,16 +42,16 @@ public class SessionResource {
   @GET
   @Path("login")
   @Operation(hidden = true)
-  public Response login() {
-    return home();
+  public Response login(@Context UriInfo uri) {
+    return home(uri);
   }
 
   /** Where the IdP sends the browser back; quarkus-oidc has completed the code exchange. */
   @GET
   @Path("callback")
   @Operation(hidden = true)
-  public Response callback() {
-    return home();
+  public Response callback(@Context UriInfo uri) {
+    return home(uri);
   }
 
   /** The signed-in caller: subject, name, role, how (session) and when the session ends. */
@@ -69,11 +73,24 @@ public class SessionResource {
   @Path("logout")
   @Operation(hidden = true)
   public Response logout() {
-    return home();
+    return Response.seeOther(URI.create("/")).build();
   }
 
-  private static Response home() {
-    return Response.seeOther(URI.create("/")).build();
+  /**
+   * To the console, with a fresh CSRF token in the {@code mm_csrf} cookie: {@code SameSite=Strict},
+   * readable by the console's script (which repeats it in {@code X-CSRF-Token} on every change),
+   * never sent by a request another site starts.
+   */
+  private static Response home(UriInfo uri) {
+    NewCookie csrf =
+        new NewCookie.Builder(BrowserSession.CSRF_COOKIE)
+            .value(BrowserSession.newCsrfToken())
+            .path("/")
+            .sameSite(NewCookie.SameSite.STRICT)
+            .secure("https".equalsIgnoreCase(uri.getBaseUri().getScheme()))
+            .httpOnly(false)
+            .build();
+    return Response.seeOther(URI.create("/")).cookie(csrf).build();
   }
 
   /** Who the browser session belongs to. */

@@ -17,6 +17,15 @@ public interface AuthConfig {
 
   Failures failures();
 
+  Web web();
+
+  /** The web console's sign-in through the OIDC browser session. */
+  interface Web {
+    /** The provider's name on the console's "Sign in with …" button. */
+    @WithDefault("single sign-on")
+    String providerName();
+  }
+
   /** The first admin credential, so that a fresh installation can create the others. */
   interface Bootstrap {
     /**

@@ -16,6 +16,7 @@ public final class ServiceRoutes {
       List.of(
           "/api/v1/system",
           "/api/v1/me",
+          "/api/v1/auth",
           "/api/v1/tokens",
           "/api/v1/audit",
           "/api/v1/notifications",

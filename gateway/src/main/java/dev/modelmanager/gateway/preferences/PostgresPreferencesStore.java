@@ -28,6 +28,7 @@ public class PostgresPreferencesStore implements PreferencesStore {
                                 p.defaultGpuPool,
                                 p.defaultLocation,
                                 p.theme,
+                                p.lastSeenEventAt == null ? null : p.lastSeenEventAt.toInstant(),
                                 p.updatedAt.toInstant())));
   }
 
@@ -41,18 +42,26 @@ public class PostgresPreferencesStore implements PreferencesStore {
                         s ->
                             s.createNativeQuery(
                                     "insert into {h-schema}user_preferences (subject, favorites,"
-                                        + " default_gpu_pool, default_location, theme, updated_at)"
-                                        + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (subject)"
+                                        + " default_gpu_pool, default_location, theme, last_seen_event_at,"
+                                        + " updated_at) values (?1, ?2, ?3, ?4, ?5, ?7, ?6) on"
+                                        + " conflict (subject)"
                                         + " do update set favorites = excluded.favorites,"
                                         + " default_gpu_pool = excluded.default_gpu_pool,"
                                         + " default_location = excluded.default_location,"
-                                        + " theme = excluded.theme, updated_at = excluded.updated_at")
+                                        + " theme = excluded.theme,"
+                                        + " last_seen_event_at = excluded.last_seen_event_at,"
+                                        + " updated_at = excluded.updated_at")
                                 .setParameter(1, subject)
                                 .setParameter(2, Json.write(p.favorites()))
                                 .setParameter(3, p.defaultGpuPool())
                                 .setParameter(4, p.defaultLocation())
                                 .setParameter(5, p.theme())
                                 .setParameter(6, p.updatedAt().atOffset(ZoneOffset.UTC))
+                                .setParameter(
+                                    7,
+                                    p.lastSeenEventAt() == null
+                                        ? null
+                                        : p.lastSeenEventAt().atOffset(ZoneOffset.UTC))
                                 .executeUpdate()))
         .replaceWithVoid();
   }

@@ -26,6 +26,9 @@ public class PreferencesEntity extends PanacheEntityBase {
   @Column(nullable = false)
   public String theme;
 
+  @Column(name = "last_seen_event_at")
+  public OffsetDateTime lastSeenEventAt;
+
   @Column(name = "updated_at", nullable = false)
   public OffsetDateTime updatedAt;
 }

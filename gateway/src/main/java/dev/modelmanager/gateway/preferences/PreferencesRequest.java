@@ -3,6 +3,7 @@ package dev.modelmanager.gateway.preferences;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -27,7 +28,13 @@ public record PreferencesRequest(
         String defaultLocation,
     @Pattern(regexp = "light|dark|system", message = "light, dark or system")
         @Schema(description = "light, dark or system (the default)")
-        String theme) {
+        String theme,
+    @Schema(
+            description =
+                "The receivedAt of the newest event seen in the notification drawer; events"
+                    + " received later count as unread. Absent: nothing read yet.",
+            examples = "2026-11-30T10:15:30.123Z")
+        Instant lastSeenEventAt) {
 
   static final int MAX_FAVORITES = 200;
 

@@ -32,7 +32,8 @@ public class PreferencesResource {
   @Operation(
       summary = "The caller's preferences",
       description =
-          "Favorites, default GPU pool and location, theme; the defaults (no favorites, theme"
+          "Favorites, default GPU pool and location, theme, the notification drawer's read mark"
+              + " (lastSeenEventAt); the defaults (no favorites, theme"
               + " system, updatedAt null) until the caller saves some. Shared by every credential"
               + " of one person: keyed by the subject (OIDC sub, or an API token's owner).")
   public Uni<UserPreferences> get(@Context RoutingContext rc) {
@@ -53,6 +54,7 @@ public class PreferencesResource {
             request.defaultGpuPool(),
             request.defaultLocation(),
             request.theme(),
+            request.lastSeenEventAt(),
             Instant.now().truncatedTo(ChronoUnit.MILLIS));
     return store.save(subject(rc), saved).replaceWith(saved);
   }

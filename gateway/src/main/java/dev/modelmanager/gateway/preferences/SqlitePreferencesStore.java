@@ -26,7 +26,8 @@ public class SqlitePreferencesStore implements PreferencesStore {
   public Uni<Optional<UserPreferences>> find(String subject) {
     return SqlTemplate.forQuery(
             db.client(),
-            "select favorites, default_gpu_pool, default_location, theme, updated_at"
+            "select favorites, default_gpu_pool, default_location, theme, last_seen_event_at,"
+                + " updated_at"
                 + " from user_preferences where subject = #{s}")
         .execute(Map.of("s", subject))
         .map(
@@ -41,6 +42,9 @@ public class SqlitePreferencesStore implements PreferencesStore {
                       r.getString("default_gpu_pool"),
                       r.getString("default_location"),
                       r.getString("theme"),
+                      r.getString("last_seen_event_at") == null
+                          ? null
+                          : SqliteTime.parse(r.getString("last_seen_event_at")),
                       SqliteTime.parse(r.getString("updated_at"))));
             });
   }
@@ -53,14 +57,16 @@ public class SqlitePreferencesStore implements PreferencesStore {
     params.put("pool", p.defaultGpuPool());
     params.put("location", p.defaultLocation());
     params.put("theme", p.theme());
+    params.put("seen", p.lastSeenEventAt() == null ? null : SqliteTime.format(p.lastSeenEventAt()));
     params.put("at", SqliteTime.format(p.updatedAt()));
     return SqlTemplate.forUpdate(
             db.client(),
             "insert into user_preferences (subject, favorites, default_gpu_pool, default_location,"
-                + " theme, updated_at) values (#{s}, #{favorites}, #{pool}, #{location}, #{theme},"
-                + " #{at}) on conflict (subject) do update set favorites = excluded.favorites,"
+                + " theme, last_seen_event_at, updated_at) values (#{s}, #{favorites}, #{pool},"
+                + " #{location}, #{theme}, #{seen}, #{at}) on conflict (subject) do update set favorites = excluded.favorites,"
                 + " default_gpu_pool = excluded.default_gpu_pool,"
                 + " default_location = excluded.default_location, theme = excluded.theme,"
+                + " last_seen_event_at = excluded.last_seen_event_at,"
                 + " updated_at = excluded.updated_at")
         .execute(params)
         .replaceWithVoid();

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param defaultGpuPool the GPU pool the fit views start with, or null
  * @param defaultLocation the storage location the install wizard starts with, or null
  * @param theme {@code light}, {@code dark} or {@code system}
+ * @param lastSeenEventAt the {@code receivedAt} of the newest event the person has seen in the
+ *     notification drawer (later ones are unread), or null: nothing read yet
  * @param updatedAt when they were last saved, or null for the defaults nobody saved yet
  */
 public record UserPreferences(
@@ -18,12 +20,13 @@ public record UserPreferences(
     String defaultGpuPool,
     String defaultLocation,
     String theme,
+    Instant lastSeenEventAt,
     Instant updatedAt) {
   public static final String SYSTEM_THEME = "system";
 
   /** What a person who never saved anything gets. */
   public static final UserPreferences DEFAULTS =
-      new UserPreferences(List.of(), null, null, SYSTEM_THEME, null);
+      new UserPreferences(List.of(), null, null, SYSTEM_THEME, null, null);
 
   public UserPreferences {
     // The same model twice is one favorite; the first position wins.

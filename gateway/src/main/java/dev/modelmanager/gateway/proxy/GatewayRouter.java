@@ -5,11 +5,15 @@ import dev.modelmanager.gateway.domain.ServiceRoutes;
 import dev.modelmanager.gateway.domain.TrustedProxies;
 import dev.modelmanager.gateway.pipeline.FilterChain;
 import dev.modelmanager.gateway.pipeline.GatewayRequest;
+import dev.modelmanager.gateway.security.BrowserSession;
 import dev.modelmanager.gateway.security.CurrentCaller;
 import dev.modelmanager.kit.web.RequestId;
 import dev.modelmanager.model.problem.Problem;
 import dev.modelmanager.model.problem.ProblemType;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -20,6 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -81,6 +87,7 @@ public class GatewayRouter {
             trusted.clientOf(
                 addressOf(request.remoteAddress()), request.getHeader("X-Forwarded-For")),
             service);
+    gatewayRequest.attributes().put(BrowserSession.IDENTITY, sessionIdentity(rc));
     rc.addHeadersEndHandler(v -> echoRequestId(rc, gatewayRequest));
     rc.addEndHandler(v -> gatewayRequest.responded(rc.response().getStatusCode()));
     Context context = Vertx.currentContext();
@@ -182,6 +189,25 @@ public class GatewayRouter {
     ProblemType type = ProblemType.forStatus(status);
     problems.send(
         rc, new Problem(type.uri(), type.title(), status, type.title(), null, null, null));
+  }
+
+  /**
+   * Quarkus's lazily authenticated identity (authentication is not proactive): subscribing runs the
+   * OIDC {@code web} tenant on the session cookie. Only the authentication filter asks for it.
+   */
+  private static Supplier<Uni<SecurityIdentity>> sessionIdentity(RoutingContext rc) {
+    return () -> {
+      // The gateway answers a session that has ended itself (401 problem): Quarkus's own failure
+      // handler (a redirect to the provider) must not write the response meanwhile.
+      rc.put(
+          QuarkusHttpUser.AUTH_FAILURE_HANDLER,
+          (BiConsumer<RoutingContext, Throwable>) (context, failure) -> {});
+      Uni<SecurityIdentity> deferred = rc.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+      return deferred != null
+          ? deferred
+          : Uni.createFrom()
+              .failure(new IllegalStateException("no deferred identity on this route"));
+    };
   }
 
   private static void echoRequestId(RoutingContext rc, GatewayRequest request) {

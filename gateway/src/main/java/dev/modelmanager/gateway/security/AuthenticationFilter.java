@@ -17,9 +17,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Resolves who is calling (band 100): an {@code mm_} API token in {@code Authorization: Bearer} or
- * {@code X-API-Key}, or an OIDC bearer token from the configured IdP. A request without a
- * credential goes on anonymous (the authorization filter decides whether the route allows that); a
- * credential that does not check out is a 401 problem, and too many of those from one address a
+ * {@code X-API-Key}, an OIDC bearer token from the configured IdP, or, without either, the web
+ * console's browser session cookie ({@link BrowserSession}, with its CSRF check). A request without
+ * a credential goes on anonymous (the authorization filter decides whether the route allows that);
+ * a credential that does not check out is a 401 problem, and too many of those from one address a
  * 429.
  */
 @ApplicationScoped
@@ -32,12 +33,17 @@ public class AuthenticationFilter implements GatewayFilter {
   private final ApiTokenService tokens;
   private final Instance<OidcAuthenticator> oidc;
   private final FailedAuthLimiter limiter;
+  private final BrowserSession session;
 
   AuthenticationFilter(
-      ApiTokenService tokens, Instance<OidcAuthenticator> oidc, FailedAuthLimiter limiter) {
+      ApiTokenService tokens,
+      Instance<OidcAuthenticator> oidc,
+      FailedAuthLimiter limiter,
+      BrowserSession session) {
     this.tokens = tokens;
     this.oidc = oidc;
     this.limiter = limiter;
+    this.session = session;
   }
 
   @Override
@@ -54,7 +60,9 @@ public class AuthenticationFilter implements GatewayFilter {
       return Uni.createFrom().item(unauthorized(request, e.getMessage()));
     }
     if (credential.isEmpty()) {
-      return Uni.createFrom().item(FilterResult.proceed());
+      return session.presented(request)
+          ? fromSession(request)
+          : Uni.createFrom().item(FilterResult.proceed());
     }
     Optional<Duration> wait = limiter.blocked(request.remoteAddress());
     if (wait.isPresent()) {
@@ -76,6 +84,38 @@ public class AuthenticationFilter implements GatewayFilter {
             })
         .onFailure(AuthenticationFailedException.class)
         .recoverWithItem(e -> unauthorized(request, e.getMessage()));
+  }
+
+  /**
+   * A request that carries only the browser session's cookie: the session's caller, then the CSRF
+   * check for unsafe methods. A cookie is sent by the browser whether or not it still holds a
+   * session, so one that has ended makes the request anonymous rather than refused: a public route
+   * still answers, any other gets the authorization filter's 401 with the reason ("sign in again").
+   * It does not count towards the throttle (an encrypted cookie cannot be guessed).
+   */
+  private Uni<FilterResult> fromSession(GatewayRequest request) {
+    return session
+        .authenticate(request)
+        .map(
+            caller -> {
+              request.caller(caller);
+              if (!BrowserSession.csrfSatisfied(request)) {
+                return FilterResult.reject(
+                    ProblemType.FORBIDDEN.problem(
+                        "A change made with the browser session needs the "
+                            + BrowserSession.CSRF_HEADER
+                            + " header set to the value of the "
+                            + BrowserSession.CSRF_COOKIE
+                            + " cookie"));
+              }
+              return FilterResult.proceed();
+            })
+        .onFailure(AuthenticationFailedException.class)
+        .recoverWithItem(
+            e -> {
+              request.attributes().put(BrowserSession.ENDED, e.getMessage());
+              return FilterResult.proceed();
+            });
   }
 
   private Uni<Caller> authenticate(String credential) {

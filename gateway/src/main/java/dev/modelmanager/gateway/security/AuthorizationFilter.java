@@ -82,7 +82,12 @@ public class AuthorizationFilter implements GatewayFilter {
       return FilterResult.proceed();
     }
     if (caller.isEmpty()) {
-      return unauthenticated();
+      return request.attributes().get(BrowserSession.ENDED) instanceof String ended
+          ? FilterResult.reject(
+              ProblemType.UNAUTHORIZED.problem(
+                  "The browser session cookie gives no caller (" + ended + ")"),
+              Map.of("WWW-Authenticate", AuthenticationFilter.CHALLENGE))
+          : unauthenticated();
     }
     Caller c = caller.get();
     if (!c.may(rule.role(), rule.scope())) {

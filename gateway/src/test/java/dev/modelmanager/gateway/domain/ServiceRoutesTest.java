@@ -34,7 +34,8 @@ class ServiceRoutesTest {
         "/api/v1/notifications",
         "/api/v1/events",
         "/api/v1/activity/export",
-        "/api/v1/me/preferences"
+        "/api/v1/me/preferences",
+        "/api/v1/auth/config"
       })
   void theGatewaysOwnPrefixesAreNotProxied(String path) {
     assertThat(ServiceRoutes.isOwn(path)).isTrue();

@@ -413,6 +413,152 @@ public class NotificationsTest {
   }
 
   @Test
+  void aMergePatchChangesOnlyWhatItNamesAndKeepsTargetAndSecret() throws Exception {
+    String model = "org/patch-" + uuid8();
+    String path = "/patch-" + uuid8();
+    JsonPath hook = create("webhook", RECEIVER.url(path), List.of("*"), model);
+    String id = hook.getString("id");
+    String channel = "/api/v1/notifications/channels/{id}";
+
+    // Pause it, raise the severity, add a filter: the rest (target, events, the model filter)
+    // stays.
+    asAdmin()
+        .contentType("application/merge-patch+json")
+        .body(
+            "{\"enabled\": false, \"minSeverity\": \"warning\", \"filters\": {\"deployment\": \"chat\"}}")
+        .patch(channel, id)
+        .then()
+        .statusCode(200)
+        .body("enabled", equalTo(false))
+        .body("minSeverity", equalTo("warning"))
+        .body("filters.model", equalTo(model))
+        .body("filters.deployment", equalTo("chat"))
+        .body("target", equalTo(RECEIVER.url(path)))
+        .body("events", equalTo(List.of("*")))
+        .body("signed", equalTo(true))
+        .body("secret", nullValue());
+    // null removes a filter; plain application/json is accepted too.
+    asAdmin()
+        .contentType(ContentType.JSON)
+        .body("{\"filters\": {\"model\": null}, \"events\": [\"dev.modelmanager.deploy.*\"]}")
+        .patch(channel, id)
+        .then()
+        .statusCode(200)
+        .body("filters.model", nullValue())
+        .body("filters.deployment", equalTo("chat"))
+        .body("events", equalTo(List.of("dev.modelmanager.deploy.*")));
+
+    // The secret can be neither set nor read; the type cannot change; the result is validated.
+    asAdmin()
+        .contentType(ContentType.JSON)
+        .body("{\"secret\": \"whsec_mine\"}")
+        .patch(channel, id)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("secret"));
+    asAdmin()
+        .contentType(ContentType.JSON)
+        .body("{\"type\": \"email\"}")
+        .patch(channel, id)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json");
+    asAdmin()
+        .contentType(ContentType.JSON)
+        .body("{\"events\": [], \"filters\": {\"colour\": \"red\"}}")
+        .patch(channel, id)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem(startsWith("events")))
+        .body("errors.field", hasItem(startsWith("filters")));
+    asAdmin()
+        .contentType(ContentType.JSON)
+        .body("{\"target\": \"http://10.0.0.1/hook\"}")
+        .patch(channel, id)
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("target"));
+    for (String notAPatch : List.of("[1]", "{oops", "")) {
+      asAdmin()
+          .contentType(ContentType.JSON)
+          .body(notAPatch)
+          .patch(channel, id)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json");
+    }
+    asAdmin()
+        .contentType(ContentType.JSON)
+        .body("{\"enabled\": true}")
+        .patch(channel, UUID.randomUUID().toString())
+        .then()
+        .statusCode(404);
+
+    // Only admins change channels.
+    String operator =
+        dev.modelmanager.gateway.TestAuth.token("op-" + uuid8(), "operator", List.of("*"));
+    dev.modelmanager.gateway.TestAuth.as(operator)
+        .contentType(ContentType.JSON)
+        .body("{\"enabled\": true}")
+        .patch(channel, id)
+        .then()
+        .statusCode(403);
+
+    asAdmin()
+        .get(channel, id)
+        .then()
+        .body("enabled", equalTo(false))
+        .body("events", equalTo(List.of("dev.modelmanager.deploy.*")))
+        .body("target", equalTo(RECEIVER.url(path)));
+
+    // The signing secret is the one shown at creation: a test message still verifies with it.
+    asAdmin().post(channel + "/test", id).then().statusCode(200).body("delivered", equalTo(true));
+    Receiver.Request r = RECEIVER.requests(path).get(RECEIVER.requests(path).size() - 1);
+    new StandardWebhooksVerifier(hook.getString("secret"))
+        .verify(
+            r.body(),
+            r.header("webhook-id"),
+            r.header("webhook-timestamp"),
+            r.header("webhook-signature"));
+
+    // Every change is in the audit trail, the channel as its target.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                asAdmin()
+                        .queryParam("action", "PATCH /api/v1/notifications/channels/{id}")
+                        .queryParam("target", id)
+                        .get("/api/v1/audit")
+                        .jsonPath()
+                        .getList("items")
+                        .size()
+                    >= 2);
+  }
+
+  @Test
+  void aPatchKeepsASlackUrlTheListOnlyShowsMasked() {
+    String path = "/services/T000/B000/PATCHSECRET-" + uuid8();
+    JsonPath slack = create("slack-" + uuid8(), "slack", RECEIVER.url(path), List.of("*"), null);
+    asAdmin()
+        .contentType(ContentType.JSON)
+        .body("{\"enabled\": false}")
+        .patch("/api/v1/notifications/channels/{id}", slack.getString("id"))
+        .then()
+        .statusCode(200)
+        .body("enabled", equalTo(false))
+        .body("target", not(org.hamcrest.Matchers.containsString("PATCHSECRET")));
+    // The masked URL was not written back: a test message still reaches the real one.
+    asAdmin()
+        .post("/api/v1/notifications/channels/{id}/test", slack.getString("id"))
+        .then()
+        .statusCode(200)
+        .body("delivered", equalTo(true));
+    assertThat(RECEIVER.requests(path)).hasSize(1);
+  }
+
+  @Test
   void badChannelRequestsAreProblemsNamingTheFields() {
     asAdmin()
         .contentType(ContentType.JSON)

@@ -29,11 +29,13 @@ class PreferencesStoreContractTest {
 
     Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     UserPreferences first =
-        new UserPreferences(List.of("b/two", "a/one"), "l4", "fast-nvme", "dark", t);
+        new UserPreferences(
+            List.of("b/two", "a/one"), "l4", "fast-nvme", "dark", t.minusSeconds(5), t);
     await(() -> store.save(subject, first));
     assertThat(await(() -> store.find(subject))).contains(first);
 
-    UserPreferences second = new UserPreferences(List.of(), null, null, "light", t.plusSeconds(1));
+    UserPreferences second =
+        new UserPreferences(List.of(), null, null, "light", null, t.plusSeconds(1));
     await(() -> store.save(subject, second));
     assertThat(await(() -> store.find(subject))).contains(second);
     assertThat(await(() -> store.find(subject + "-other"))).isEmpty();

@@ -103,6 +103,36 @@ class PreferencesTest {
   }
 
   @Test
+  void theDrawersReadMarkIsKeptForThePersonAcrossTokens() {
+    String owner = person("rae");
+    String tab = token(owner, "viewer", List.of("weights:read"));
+    String otherBrowser = token(owner, "viewer", List.of("events:read"));
+    as(tab).get(PATH).then().statusCode(200).body("lastSeenEventAt", nullValue());
+
+    as(tab)
+        .contentType("application/json")
+        .body(Map.of("theme", "dark", "lastSeenEventAt", "2026-11-30T10:15:30.123Z"))
+        .put(PATH)
+        .then()
+        .statusCode(200)
+        .body("lastSeenEventAt", equalTo("2026-11-30T10:15:30.123Z"));
+    as(otherBrowser)
+        .get(PATH)
+        .then()
+        .body("lastSeenEventAt", equalTo("2026-11-30T10:15:30.123Z"))
+        .body("theme", equalTo("dark"));
+
+    as(tab)
+        .contentType("application/json")
+        .body(Map.of("lastSeenEventAt", "yesterday"))
+        .put(PATH)
+        .then()
+        .statusCode(400)
+        .contentType(containsString("application/problem+json"));
+    as(otherBrowser).get(PATH).then().body("lastSeenEventAt", equalTo("2026-11-30T10:15:30.123Z"));
+  }
+
+  @Test
   void badInputIsAProblemNamingTheFieldAndNothingIsStored() {
     String viewer = token(person("bo"), "viewer", List.of("weights:read"));
     as(viewer)

@@ -50,9 +50,20 @@ class BrowserSessionTest {
   @TestHTTPResource("/auth/logout")
   URI logout;
 
+  @TestHTTPResource("/api/v1/me")
+  URI me;
+
+  @TestHTTPResource("/api/v1/me/preferences")
+  URI preferences;
+
+  @TestHTTPResource("/api/v1/auth/config")
+  URI authConfig;
+
+  private final CookieJar jar = new CookieJar();
+
   private final HttpClient browser =
       HttpClient.newBuilder()
-          .cookieHandler(new CookieJar())
+          .cookieHandler(jar)
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
@@ -107,6 +118,82 @@ class BrowserSessionTest {
   }
 
   @Test
+  void theConsoleWorksOnTheSessionAndChangesNeedTheCsrfHeader() throws Exception {
+    HttpResponse<String> config = get(authConfig);
+    assertThat(config.statusCode()).isEqualTo(200);
+    JsonObject offered = new JsonObject(config.body());
+    assertThat(offered.getBoolean("oidc")).isTrue();
+    assertThat(offered.getString("loginPath")).isEqualTo("/auth/login");
+    assertThat(offered.getString("csrfHeader")).isEqualTo(BrowserSession.CSRF_HEADER);
+
+    // Not signed in: the API has no caller.
+    assertThat(get(me).statusCode()).isEqualTo(401);
+
+    HttpResponse<String> landed = signIn("admin");
+    String setCookies = String.join("\n", landed.headers().allValues("Set-Cookie"));
+    assertThat(setCookies).containsIgnoringCase("SameSite=Strict").contains("mm_csrf=");
+    String csrf = jar.value(login.getHost(), BrowserSession.CSRF_COOKIE);
+    assertThat(csrf).hasSizeGreaterThan(30);
+
+    // The session cookie alone authenticates /api: no bearer token.
+    HttpResponse<String> who = get(me);
+    assertThat(who.statusCode()).isEqualTo(200);
+    JsonObject caller = new JsonObject(who.body());
+    assertThat(caller.getString("name")).isEqualTo("admin");
+    assertThat(caller.getString("authMethod")).isEqualTo("session");
+    assertThat(caller.getJsonArray("roles").getList()).containsExactly("admin");
+
+    // A change without the CSRF header, or with a wrong one, is refused and changes nothing.
+    // The realm's users keep their subject across runs: change the theme to what it is not.
+    String before = new JsonObject(get(preferences).body()).getString("theme");
+    String wanted = "dark".equals(before) ? "light" : "dark";
+    String body = "{\"theme\":\"" + wanted + "\"}";
+    HttpResponse<String> forged = put(preferences, body, Map.of());
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.headers().firstValue("Content-Type").orElse(""))
+        .contains("application/problem+json");
+    assertThat(forged.body()).contains(BrowserSession.CSRF_HEADER);
+    assertThat(put(preferences, body, Map.of(BrowserSession.CSRF_HEADER, "guess")).statusCode())
+        .isEqualTo(403);
+    assertThat(new JsonObject(get(preferences).body()).getString("theme")).isEqualTo(before);
+
+    HttpResponse<String> saved = put(preferences, body, Map.of(BrowserSession.CSRF_HEADER, csrf));
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(get(preferences).body()).getString("theme")).isEqualTo(wanted);
+
+    // Signing out ends the session at the provider; the API no longer knows the browser.
+    HttpResponse<String> out = get(logout);
+    assertThat(out.statusCode()).isEqualTo(302);
+    assertThat(location(out))
+        .startsWith(KeycloakServer.shared().issuer() + "/protocol/openid-connect/logout");
+    assertThat(get(me).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aForgedOrStaleSessionCookieIsA401() throws Exception {
+    HttpResponse<String> forged =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(me)
+                    .header("Cookie", BrowserSession.SESSION_COOKIE + "=not-an-encrypted-session")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(401);
+    assertThat(forged.body()).contains("sign in again");
+    // A stale cookie does not lock the browser out of public routes (the sign-in page asks one).
+    HttpResponse<String> open =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(authConfig)
+                    .header("Cookie", BrowserSession.SESSION_COOKIE + "=not-an-encrypted-session")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(open.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void sessionWithoutSignInIsNotGiven() throws Exception {
     HttpResponse<String> anonymous =
         HttpClient.newBuilder()
@@ -118,6 +205,36 @@ class BrowserSessionTest {
     // A browser is sent to sign in; it never sees a session it did not start.
     assertThat(anonymous.statusCode()).isIn(302, 401);
     assertThat(anonymous.body()).doesNotContain("subject");
+  }
+
+  /** Signs {@code user} in through Keycloak's login form; the answer that lands on the UI. */
+  private HttpResponse<String> signIn(String user) throws IOException, InterruptedException {
+    HttpResponse<String> form = get(URI.create(location(get(login))));
+    Matcher action = FORM_ACTION.matcher(form.body());
+    assertThat(action.find()).as("Keycloak's login form").isTrue();
+    HttpResponse<String> signedIn =
+        post(
+            URI.create(action.group(1).replace("&amp;", "&")),
+            "username=" + user + "&password=" + URLEncoder.encode(user + "-password", "UTF-8"));
+    URI next = URI.create(location(signedIn));
+    HttpResponse<String> landed = get(next);
+    for (int hops = 0; hops < 3 && landed.statusCode() == 302; hops++) {
+      next = next.resolve(location(landed));
+      landed = get(next);
+    }
+    assertThat(landed.statusCode()).isEqualTo(303);
+    return landed;
+  }
+
+  private HttpResponse<String> put(URI uri, String json, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(request::header);
+    return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
@@ -146,6 +263,10 @@ class BrowserSessionTest {
    */
   private static final class CookieJar extends CookieHandler {
     private final Map<String, Map<String, String>> byHost = new ConcurrentHashMap<>();
+
+    String value(String host, String cookie) {
+      return byHost.getOrDefault(host, Map.of()).get(cookie);
+    }
 
     @Override
     public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {

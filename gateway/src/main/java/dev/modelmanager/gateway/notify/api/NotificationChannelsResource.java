@@ -1,5 +1,6 @@
 package dev.modelmanager.gateway.notify.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelmanager.gateway.notify.service.NotificationService;
 import dev.modelmanager.gateway.security.CurrentCaller;
 import dev.modelmanager.model.api.Page;
@@ -7,10 +8,12 @@ import dev.modelmanager.model.security.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,6 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,9 +36,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "notifications")
 public class NotificationChannelsResource {
   private final NotificationService service;
+  private final ObjectMapper mapper;
+  private final Validator validator;
 
-  NotificationChannelsResource(NotificationService service) {
+  NotificationChannelsResource(
+      NotificationService service, ObjectMapper mapper, Validator validator) {
     this.service = service;
+    this.mapper = mapper;
+    this.validator = validator;
   }
 
   @POST
@@ -78,6 +89,33 @@ public class NotificationChannelsResource {
   public Uni<ChannelView> update(
       @PathParam("id") String id, @Valid @NotNull ChannelRequest request) {
     return service.update(id, request.input()).map(ChannelView::of);
+  }
+
+  @PATCH
+  @Consumes({ChannelPatch.MERGE_PATCH, MediaType.APPLICATION_JSON})
+  @Path("{id}")
+  @Operation(
+      summary = "Change some of a channel's settings",
+      description =
+          "A JSON merge patch (RFC 7396) on the settings of the create/replace body: only the"
+              + " fields given change, null removes a field (a filter, the digest); filters merge"
+              + " key by key. E.g. {\"enabled\": false} pauses a channel. The type and the secret"
+              + " cannot be changed; the result is checked like a replacement.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = ChannelPatch.MERGE_PATCH,
+              schema = @Schema(implementation = ChannelRequest.class)))
+  @APIResponse(responseCode = "200", description = "The channel as changed")
+  @APIResponse(responseCode = "400", description = "Not a JSON object, or an unknown field")
+  @APIResponse(responseCode = "409", description = "A channel of that name exists")
+  @APIResponse(responseCode = "422", description = "The target is refused")
+  public Uni<ChannelView> patch(@PathParam("id") String id, String patch) {
+    return service
+        .get(id)
+        .map(current -> ChannelPatch.apply(current, patch, mapper, validator))
+        .chain(request -> service.update(id, request.input()))
+        .map(ChannelView::of);
   }
 
   @DELETE
