@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   Button,
   Content,
@@ -15,6 +16,7 @@ import { useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { Empty, LoadingRows, ProblemAlert, formatBytes, formatTime } from '../components/States';
 import { FilterNote } from '../components/FilterNote';
+import { JobFiles } from './jobs/JobFiles';
 
 const STATES = ['', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
 const ACTIVE = new Set(['QUEUED', 'RUNNING', 'PENDING']);
@@ -39,6 +41,14 @@ export default function Jobs() {
   const highlighted = params.get('job');
   const q = params.get('q');
   const client = useQueryClient();
+  const [open, setOpen] = useState<Set<string>>(() => new Set(highlighted ? [highlighted] : []));
+  const toggle = (id: string) =>
+    setOpen((was) => {
+      const next = new Set(was);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   const jobs = useQuery({
     queryKey: ['installs', state, q],
@@ -90,6 +100,7 @@ export default function Jobs() {
         <Table aria-label="Install jobs" variant="compact" gridBreakPoint="grid-md">
           <Thead>
             <Tr>
+              <Th screenReaderText="Files" />
               <Th>Model</Th>
               <Th>State</Th>
               <Th>Progress</Th>
@@ -99,74 +110,94 @@ export default function Jobs() {
               <Th screenReaderText="Actions" />
             </Tr>
           </Thead>
-          <Tbody>
-            {(jobs.data.items ?? []).map((j) => {
+          {(jobs.data.items ?? []).map((j, rowIndex) => {
               const p = j.progress;
               const pct = percent(p?.bytesDone ?? 0, p?.bytesTotal ?? 0);
               const done = j.state === 'SUCCEEDED';
+              const expanded = open.has(j.id!);
               return (
-                <Tr key={j.id} isRowSelected={j.id === highlighted} data-testid={`job-${j.id}`}>
-                  <Td dataLabel="Model">
-                    {j.repo}
-                    <div>
-                      <small>{j.revision}</small>
-                    </div>
-                  </Td>
-                  <Td dataLabel="State">
-                    <Label isCompact color={stateColor(j.state ?? '')} data-testid="job-state">
-                      {j.state}
-                    </Label>
-                    {j.error?.detail && (
-                      <div>
-                        <small>{j.error.detail}</small>
-                      </div>
-                    )}
-                  </Td>
-                  <Td dataLabel="Progress" className="mm-progress-cell">
-                    <Progress
-                      value={done ? 100 : pct}
-                      measureLocation={ProgressMeasureLocation.outside}
-                      aria-label={`Progress of ${j.repo}`}
-                      data-testid="job-progress"
-                      variant={j.state === 'FAILED' ? 'danger' : done ? 'success' : undefined}
+                <Tbody key={j.id} isExpanded={expanded}>
+                  <Tr isRowSelected={j.id === highlighted} data-testid={`job-${j.id}`}>
+                    <Td
+                      expand={{
+                        rowIndex,
+                        isExpanded: expanded,
+                        onToggle: () => toggle(j.id!),
+                        expandId: `job-files-${j.id}`,
+                      }}
                     />
-                    <small>
-                      {formatBytes(p?.bytesDone)} of {formatBytes(p?.bytesTotal)}
-                    </small>
-                  </Td>
-                  <Td dataLabel="Speed / ETA">
-                    {ACTIVE.has(j.state ?? '') && p
-                      ? `${formatBytes(p.bytesPerSecond)}/s · ${p.etaSeconds != null ? `${p.etaSeconds}s left` : '—'}`
-                      : '—'}
-                  </Td>
-                  <Td dataLabel="Location">{j.location ?? '—'}</Td>
-                  <Td dataLabel="Created">{formatTime(j.createdAt)}</Td>
-                  <Td dataLabel="Actions">
-                    <Flex>
-                      {ACTIVE.has(j.state ?? '') && (
-                        <Button
-                          variant="secondary"
-                          size="sm"
-                          onClick={() => action.mutate({ id: j.id!, kind: 'cancel' })}
-                        >
-                          Cancel
-                        </Button>
+                    <Td dataLabel="Model">
+                      {j.repo}
+                      <div>
+                        <small>{j.revision}</small>
+                      </div>
+                    </Td>
+                    <Td dataLabel="State">
+                      <Label isCompact color={stateColor(j.state ?? '')} data-testid="job-state">
+                        {j.state}
+                      </Label>
+                      {j.error?.detail && (
+                        <div>
+                          <small>{j.error.detail}</small>
+                        </div>
                       )}
-                      {(j.state === 'FAILED' || j.state === 'CANCELLED') && (
-                        <Button
-                          variant="secondary"
-                          size="sm"
-                          onClick={() => action.mutate({ id: j.id!, kind: 'retry' })}
-                        >
-                          Retry
-                        </Button>
+                    </Td>
+                    <Td dataLabel="Progress" className="mm-progress-cell">
+                      <Progress
+                        value={done ? 100 : pct}
+                        measureLocation={ProgressMeasureLocation.outside}
+                        aria-label={`Progress of ${j.repo}`}
+                        data-testid="job-progress"
+                        variant={j.state === 'FAILED' ? 'danger' : done ? 'success' : undefined}
+                      />
+                      <small>
+                        {formatBytes(p?.bytesDone)} of {formatBytes(p?.bytesTotal)}
+                      </small>
+                    </Td>
+                    <Td dataLabel="Speed / ETA">
+                      {ACTIVE.has(j.state ?? '') && p
+                        ? `${formatBytes(p.bytesPerSecond)}/s · ${p.etaSeconds != null ? `${p.etaSeconds}s left` : '—'}`
+                        : '—'}
+                    </Td>
+                    <Td dataLabel="Location">{j.location ?? '—'}</Td>
+                    <Td dataLabel="Created">{formatTime(j.createdAt)}</Td>
+                    <Td dataLabel="Actions">
+                      <Flex>
+                        {ACTIVE.has(j.state ?? '') && (
+                          <Button
+                            variant="secondary"
+                            size="sm"
+                            onClick={() => action.mutate({ id: j.id!, kind: 'cancel' })}
+                          >
+                            Cancel
+                          </Button>
+                        )}
+                        {(j.state === 'FAILED' || j.state === 'CANCELLED') && (
+                          <Button
+                            variant="secondary"
+                            size="sm"
+                            onClick={() => action.mutate({ id: j.id!, kind: 'retry' })}
+                          >
+                            Retry
+                          </Button>
+                        )}
+                      </Flex>
+                    </Td>
+                  </Tr>
+                  <Tr isExpanded={expanded}>
+                    <Td colSpan={8}>
+                      {expanded && (
+                        <JobFiles
+                          repo={j.repo ?? ''}
+                          files={p?.files ?? []}
+                          skipped={j.skipped ?? []}
+                        />
                       )}
-                    </Flex>
-                  </Td>
-                </Tr>
+                    </Td>
+                  </Tr>
+                </Tbody>
               );
             })}
-          </Tbody>
         </Table>
       )}
     </>
