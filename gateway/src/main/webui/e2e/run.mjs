@@ -110,7 +110,8 @@ try {
   await wizard.getByRole('button', { name: 'Next', exact: true }).click();
   await wizard.getByLabel('Include patterns').waitFor();
   // The revision comes from the repo's branches and tags; the files from the server's dry run.
-  await wizard.getByRole('group', { name: 'Branches' }).waitFor({ state: 'attached' });
+  // (an <optgroup> of the closed select: attached, never visible)
+  await wizard.locator('optgroup[label="Branches"]').waitFor({ state: 'attached' });
   await wizard.getByRole('grid', { name: 'Files of the install' }).or(wizard.getByRole('table', { name: 'Files of the install' })).waitFor();
   const planned = await wizard.getByTestId('files-matched').textContent();
   await wizard.getByRole('button', { name: 'Next', exact: true }).click();

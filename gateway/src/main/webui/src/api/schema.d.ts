@@ -208,6 +208,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/history/deployments/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signed history of a deployment
+         * @description Every activation, rollback and deactivation request the deploy service accepted and every state its revisions reached (pending, applied, progressing, ready, failed, superseded). format=json (one array, the default), jsonl (one record per line) or csv; the records are the audit list's item shape, oldest first, each verifiable offline with GET /api/v1/audit/public-key (docs/audit.md).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/history/installs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signed history of an install job
+         * @description Every state the job reached (queued, resolving, downloading, …, succeeded, failed, cancelled) with repo, commit, location, bytes and reason. format=json (one array, the default), jsonl (one record per line) or csv; the records are the audit list's item shape, oldest first, each verifiable offline with GET /api/v1/audit/public-key (docs/audit.md).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/public-key": {
         parameters: {
             query?: never;
@@ -1397,7 +1483,7 @@ export interface paths {
         };
         /**
          * Events from every service, newest first
-         * @description Each CloudEvent seen on the mm.* topics, once.
+         * @description Each CloudEvent seen on the mm.* topics, once; only the events the caller may read: an area's events (weights, catalog, deploy, discovery) need its :read scope or events:read, any other event events:read. A page can hold fewer than limit items (events the caller may not read are skipped): follow nextCursor until it is absent.
          */
         get: {
             parameters: {
@@ -1458,11 +1544,7 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RoutingContext"];
-                };
-            };
+            requestBody?: never;
             responses: {
                 /** @description OK */
                 200: {
@@ -1731,7 +1813,7 @@ export interface paths {
         };
         /**
          * The caller's preferences
-         * @description Favorites, default GPU pool and location, theme; the defaults (no favorites, theme system, updatedAt null) until the caller saves some. Shared by every credential of one person: keyed by the subject (OIDC sub, or an API token's owner).
+         * @description Favorites, default GPU pool and location, theme, the notification drawer's read mark (lastSeenEventAt); the defaults (no favorites, theme system, updatedAt null) until the caller saves some. Shared by every credential of one person: keyed by the subject (OIDC sub, or an API token's owner).
          */
         get: {
             parameters: {
@@ -2218,7 +2300,6 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ChannelRequest"];
                     "application/merge-patch+json": components["schemas"]["ChannelRequest"];
                 };
             };
@@ -2893,10 +2974,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                     location?: string;
-                    repo?: string;
-                    state?: string;
                     /** @description Only jobs whose repo or revision contains this text (any case, matched literally) */
                     q?: string;
+                    repo?: string;
+                    state?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3540,6 +3621,9 @@ export interface components {
             actorSubject?: string;
             authMethod?: string;
             clientAddress?: string;
+            details?: {
+                [key: string]: string;
+            };
             eventId?: string;
             hash?: string;
             /** Format: int64 */
@@ -3554,7 +3638,6 @@ export interface components {
             time?: components["schemas"]["Instant"];
             tokenId?: string;
         };
-        /** @description The console's sign-in options. */
         AuthConfigView: {
             /** @example mm_csrf */
             csrfCookie?: string;
@@ -3578,8 +3661,6 @@ export interface components {
              */
             providerName?: string;
         };
-        /** @deprecated */
-        AuthProvider: Record<string, never>;
         BotProposalView: {
             branch?: string;
             createdAt?: components["schemas"]["Instant"];
@@ -3599,20 +3680,6 @@ export interface components {
             updatedAt?: components["schemas"]["Instant"];
             url?: string;
         };
-        Buffer: {
-            /** @deprecated */
-            byteBuf?: components["schemas"]["ByteBuf"];
-            /** Format: binary */
-            bytes?: string;
-        };
-        ByteBuf: {
-            accessible?: boolean;
-            contiguous?: boolean;
-            direct?: boolean;
-            readOnly?: boolean;
-            readable?: boolean;
-            writable?: boolean;
-        };
         Catalog: {
             entry?: components["schemas"]["ApprovedEntry"];
             status?: string;
@@ -3625,6 +3692,11 @@ export interface components {
             version?: string;
         };
         ChannelRequest: {
+            /**
+             * @description Email only: one mail per this interval (ISO-8601, PT1S to P1D) listing every event, instead of one mail per event. Absent: one mail per event.
+             * @example PT15M
+             */
+            digest?: components["schemas"]["Duration"];
             /** @description Default true */
             enabled?: boolean;
             /**
@@ -3666,6 +3738,8 @@ export interface components {
         ChannelView: {
             createdAt?: components["schemas"]["Instant"];
             createdBy?: string;
+            /** @description Email digest interval (ISO-8601); absent: one mail per event */
+            digest?: string;
             enabled?: boolean;
             events?: string[];
             filters?: {
@@ -3755,7 +3829,13 @@ export interface components {
              * @example fits-one-l4
              */
             id?: string;
-            /** @description GET /api/v1/huggingface/search parameters by name (q, architecture, license, quantization, fitsGpu, minParams, maxParams, pipelineTag, author, sort, direction) */
+            /**
+             * @description GET /api/v1/huggingface/search parameters by name (q, architecture, license, quantization, fitsGpu, minParams, maxParams, pipelineTag, author, sort, direction)
+             * @example {
+             *       "fitsGpu": "L4-24GB",
+             *       "maxParams": "9000000000"
+             *     }
+             */
             params?: {
                 [key: string]: string;
             };
@@ -4031,7 +4111,6 @@ export interface components {
              */
             used?: number | null;
         };
-        /** @description Answer of POST /api/v1/weights/installs/plan: the install's dry run */
         InstallPlan: {
             /**
              * Format: int64
@@ -4148,7 +4227,6 @@ export interface components {
          * @example 2022-03-10T16:15:50Z
          */
         Instant: string;
-        JsonArray: unknown[];
         JsonNode: {
             array?: boolean;
             bigDecimal?: boolean;
@@ -4175,10 +4253,6 @@ export interface components {
         };
         /** @enum {string} */
         JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-        JsonObject: {
-            key?: string;
-            value?: unknown;
-        }[];
         KeyRef: {
             key?: string;
             name?: string;
@@ -4273,11 +4347,7 @@ export interface components {
         };
         ModelCommit: {
             authors?: string[];
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:30Z
-             */
-            date?: string;
+            date?: components["schemas"]["Instant"];
             id?: string;
             title?: string;
         };
@@ -4670,23 +4740,6 @@ export interface components {
             /** @description How long the old secret keeps working (ISO-8601, e.g. PT1H); none: revoked at once */
             grace?: components["schemas"]["Duration"];
         };
-        RoutingContext: {
-            acceptableContentType?: string;
-            /** @deprecated */
-            body?: components["schemas"]["Buffer"];
-            /** @deprecated */
-            bodyAsJson?: components["schemas"]["JsonObject"];
-            /** @deprecated */
-            bodyAsJsonArray?: components["schemas"]["JsonArray"];
-            /** @deprecated */
-            bodyAsString?: string;
-            fresh?: boolean;
-            /** @deprecated */
-            session?: components["schemas"]["Session"];
-            sessionAccessed?: boolean;
-            /** @deprecated */
-            user?: components["schemas"]["User"];
-        };
         SearchResult: {
             architecture?: string;
             author?: string;
@@ -4705,11 +4758,6 @@ export interface components {
             pipelineTag?: string;
             quantization?: string;
             vllmSupported?: boolean;
-        };
-        Session: {
-            destroyed?: boolean;
-            empty?: boolean;
-            regenerated?: boolean;
         };
         /** @enum {string} */
         Severity: "info" | "warning" | "error" | "critical";
@@ -4811,10 +4859,6 @@ export interface components {
             repo?: string;
             /** Format: int64 */
             sizeBytes?: number;
-        };
-        User: {
-            /** @deprecated */
-            authProvider?: components["schemas"]["AuthProvider"];
         };
         UserPreferences: {
             defaultGpuPool?: string;
