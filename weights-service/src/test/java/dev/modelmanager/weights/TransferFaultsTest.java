@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,13 +74,26 @@ class TransferFaultsTest {
     Installs.awaitState(id, MINUTE, "CANCELLED");
     await().atMost(MINUTE).until(() -> !runner.runsHere(java.util.UUID.fromString(id)));
     long servedAtCancel = HubAdmin.bytesServed("/mm-test/cancel/model.safetensors");
-    // Once the job stopped here, the hub must see no further byte of it for a while. Requests that
-    // were already waiting out the hub's 400 ms latency may still be answered first; on a loaded
-    // machine that tail took longer than 5 s once, so the quiet second may come later.
+    Instant stopped = Instant.now();
+    // Requests sent just before the cancel may still be waiting out the hub's 400 ms latency: the
+    // hub then writes their first chunk into a closed connection. So the count must settle (stay
+    // unchanged for a second) rather than equal the figure at the stop.
+    AtomicLong lastSeen = new AtomicLong(-1);
     await()
         .during(Duration.ofSeconds(1))
         .atMost(Duration.ofSeconds(30))
-        .until(() -> HubAdmin.bytesServed("/mm-test/cancel/model.safetensors") == servedAtCancel);
+        .until(
+            () -> {
+              long served = HubAdmin.bytesServed("/mm-test/cancel/model.safetensors");
+              return lastSeen.getAndSet(served) == served;
+            });
+    List<JsonNode> requests = HubAdmin.requests("/mm-test/cancel/");
+    assertThat(requests)
+        .as("no request once the job stopped here (%s)", stopped)
+        .noneMatch(r -> Instant.parse(r.path("receivedAt").asText()).isAfter(stopped));
+    assertThat(lastSeen.get() - servedAtCancel)
+        .as("transfers in flight at the stop were cut short, not completed: %s", requests)
+        .isLessThan(PART);
     Path incomplete =
         WeightsHubResource.root()
             .resolve("main/models--mm-test--cancel/blobs")

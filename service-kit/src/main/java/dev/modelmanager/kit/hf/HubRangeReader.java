@@ -69,6 +69,9 @@ public final class HubRangeReader {
       checkCancelled(cancelled);
       HttpURLConnection c = connect(request, from, toExclusive, readTimeout);
       onOpen.accept(c::disconnect);
+      // A canceller that ran before the connection was registered could not close it; and
+      // disconnect() before the connection exists does nothing. Either way, stop before connecting.
+      checkCancelled(cancelled);
       int status = c.getResponseCode();
       etag = etag != null ? etag : HubHops.etag(c::getHeaderField);
       if (status == 206 || (status == 200 && from == 0)) {

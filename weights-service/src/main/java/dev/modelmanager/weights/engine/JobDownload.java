@@ -316,6 +316,10 @@ final class JobDownload {
     byte[] buffer = new byte[engine.config.bufferBytes()];
     long pos = from;
     while (pos < to) {
+      if (stop) {
+        // A connection opened as the job stopped may have escaped the abort: stop at this buffer.
+        throw new TransferCancelledException();
+      }
       int want = (int) Math.min(buffer.length, to - pos);
       int filled = 0;
       IOException failure = null;
