@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -13,12 +14,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for the services behind the gateway: small Vert.x HTTP servers on free ports for
  * discovery, weights and catalog, and a closed port for deploy (a stopped service). Each echoes
  * what it received, serves a tiny OpenAPI document, system info and health, answers {@code
- * .../slow} late and {@code .../crash} with an HTML error page.
+ * .../slow} late and {@code .../crash} with an HTML error page, streams events at {@code
+ * .../stream} and answers {@code .../hops} with hop-by-hop headers and a Location on its address.
  */
 public class FakeServicesResource implements QuarkusTestResourceLifecycleManager {
   public static final List<String> RUNNING =
@@ -38,6 +41,7 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
   static final long BUSY_MILLIS = 300;
 
   private Vertx vertx;
+  private final AtomicInteger streamsClosed = new AtomicInteger();
 
   @Override
   public Map<String, String> start() {
@@ -87,6 +91,22 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
           echo(service, request, BUSY_MILLIS);
         } else if (path.endsWith("/trickle")) {
           trickle(request);
+        } else if (path.endsWith("/stream")) {
+          stream(request);
+        } else if (path.endsWith("/streams-closed")) {
+          json(request, 200, new JsonObject().put("closed", streamsClosed.get()));
+        } else if (path.endsWith("/hops")) {
+          request
+              .response()
+              .setStatusCode(201)
+              .putHeader(
+                  "Location",
+                  "http://127.0.0.1:" + request.localAddress().port() + "/api/v1/things/9?x=1")
+              .putHeader("Connection", "X-Hop-Secret")
+              .putHeader("X-Hop-Secret", "1")
+              .putHeader("Keep-Alive", "timeout=5")
+              .putHeader("X-Kept", "yes")
+              .end();
         } else if (path.endsWith("/crash")) {
           request
               .response()
@@ -98,6 +118,28 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
         }
       }
     }
+  }
+
+  /**
+   * A server-sent event stream that never ends: one event at once, then a comment every 200 ms
+   * (never idle), until the other side goes away, which {@code .../streams-closed} counts.
+   */
+  private void stream(HttpServerRequest request) {
+    HttpServerResponse response = request.response();
+    response
+        .setChunked(true)
+        .putHeader("Content-Type", "text/event-stream")
+        .closeHandler(v -> streamsClosed.incrementAndGet())
+        .write("data: first\n\n");
+    vertx.setPeriodic(
+        200,
+        id -> {
+          if (response.closed()) {
+            vertx.cancelTimer(id);
+          } else {
+            response.write(": ping\n\n");
+          }
+        });
   }
 
   /** Never silent for long, never done soon: a byte every 200 ms for {@link #SLOW_MILLIS}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.modelmanager.testkit.kafka.KafkaResource;
 import dev.modelmanager.testkit.postgres.PostgresResource;
@@ -87,6 +88,100 @@ class ProxyRoutingTest {
         .body("headers.x-forwarded-proto", equalTo("http"))
         .body("headers.x-forwarded-for", not(emptyOrNullString()))
         .body("headers.x-forwarded-host", not(emptyOrNullString()));
+  }
+
+  @Test
+  void hopByHopRequestHeadersStayAtTheGateway() {
+    asAdmin()
+        .header("Connection", "keep-alive, X-Hop-Secret")
+        .header("X-Hop-Secret", "1")
+        .header("Proxy-Authorization", "Basic eDp5")
+        .header("TE", "trailers")
+        .header("X-Custom", "kept")
+        .get("/api/v1/catalog/entries")
+        .then()
+        .statusCode(200)
+        .body("headers.x-custom", equalTo("kept"))
+        .body("headers.x-hop-secret", nullValue())
+        .body("headers.proxy-authorization", nullValue())
+        .body("headers.te", nullValue());
+  }
+
+  @Test
+  void theAnswerLosesItsHopByHopHeadersAndItsLocationBecomesAGatewayPath() {
+    asAdmin()
+        .get("/api/v1/catalog/entries/hops")
+        .then()
+        .statusCode(201)
+        .header("Location", "/api/v1/things/9?x=1")
+        .header("X-Kept", "yes")
+        .header("X-Hop-Secret", nullValue())
+        .header("Keep-Alive", nullValue())
+        .header("Date", not(emptyOrNullString()));
+  }
+
+  @Test
+  void aChunkedBodyWithinTheLimitIsStreamedToTheService() {
+    asAdmin()
+        .contentType("text/plain")
+        .body(new java.io.ByteArrayInputStream("streamed body".getBytes()))
+        .post("/api/v1/weights/installs")
+        .then()
+        .statusCode(200)
+        .body("body", equalTo("streamed body"))
+        .body("headers.transfer-encoding", equalTo("chunked"));
+  }
+
+  @Test
+  void serverSentEventsPassLiveAndAClientThatLeavesEndsTheUpstreamStream() throws Exception {
+    int closedBefore = streamsClosed();
+    java.net.http.HttpClient http =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build();
+    java.net.http.HttpResponse<java.io.InputStream> response =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(gatewayUri("/api/v1/catalog/entries/stream"))
+                .header("Authorization", "Bearer " + TestAuth.adminToken())
+                .header("Accept", "text/event-stream")
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+    try (java.io.BufferedReader events =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                response.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+      // The service never ends this stream: the event arrives while it is still open.
+      java.util.concurrent.CompletableFuture<String> first =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return events.readLine();
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      assertThat(first.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("data: first");
+    }
+    // The service's stream would go on until its 60 s deadline; the client leaving ends it now.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(5))
+        .until(() -> streamsClosed() > closedBefore);
+  }
+
+  private static int streamsClosed() {
+    return asAdmin()
+        .get("/api/v1/catalog/entries/streams-closed")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("closed");
+  }
+
+  private static java.net.URI gatewayUri(String path) {
+    return java.net.URI.create(
+        io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + path);
   }
 
   @Test

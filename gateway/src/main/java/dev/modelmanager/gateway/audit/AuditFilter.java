@@ -1,10 +1,9 @@
 package dev.modelmanager.gateway.audit;
 
 import dev.modelmanager.gateway.pipeline.FilterResult;
-import dev.modelmanager.gateway.pipeline.GatewayFilter;
 import dev.modelmanager.gateway.pipeline.GatewayRequest;
+import dev.modelmanager.gateway.pipeline.ImmediateFilter;
 import dev.modelmanager.model.security.Caller;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -27,7 +26,7 @@ import java.util.regex.Pattern;
  * never change the response.
  */
 @ApplicationScoped
-public class AuditFilter implements GatewayFilter {
+public class AuditFilter implements ImmediateFilter {
   public static final int ORDER = 1;
 
   /** The request attribute where the authorization filter puts the matched route template. */
@@ -58,14 +57,14 @@ public class AuditFilter implements GatewayFilter {
   }
 
   @Override
-  public Uni<FilterResult> filter(GatewayRequest request) {
+  public FilterResult decide(GatewayRequest request) {
     request.onResponse(
         status -> {
           if (recorded(request.method(), status)) {
             sink.accept(entry(request, status, Instant.now()));
           }
         });
-    return Uni.createFrom().item(FilterResult.proceed());
+    return FilterResult.proceed();
   }
 
   /** Whether a request with this method and final status belongs in the trail. */

@@ -1,7 +1,6 @@
 package dev.modelmanager.gateway.pipeline;
 
 import dev.modelmanager.kit.web.RequestId;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.MDC;
 
@@ -10,7 +9,7 @@ import org.jboss.logging.MDC;
  * service, or the kit's filters on the gateway's own endpoints) sees the same id.
  */
 @ApplicationScoped
-public class RequestIdFilter implements GatewayFilter {
+public class RequestIdFilter implements ImmediateFilter {
   public static final int ORDER = 0;
 
   @Override
@@ -19,11 +18,11 @@ public class RequestIdFilter implements GatewayFilter {
   }
 
   @Override
-  public Uni<FilterResult> filter(GatewayRequest request) {
+  public FilterResult decide(GatewayRequest request) {
     String id = RequestId.acceptOrCreate(request.header(RequestId.HEADER));
     request.requestId(id);
     request.setHeader(RequestId.HEADER, id);
     MDC.put("requestId", id);
-    return Uni.createFrom().item(FilterResult.proceed());
+    return FilterResult.proceed();
   }
 }

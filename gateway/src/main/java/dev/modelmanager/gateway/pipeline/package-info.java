@@ -14,7 +14,10 @@
  *       ascending {@link dev.modelmanager.gateway.pipeline.GatewayFilter#order()}, one after the
  *       other. Each answers a {@link dev.modelmanager.gateway.pipeline.FilterResult}: {@code
  *       proceed()} lets the next filter run, {@code reject(problem)} ends the request with that
- *       problem (the remaining filters and the target never see it).
+ *       problem (the remaining filters and the target never see it). A filter that never waits is
+ *       an {@link dev.modelmanager.gateway.pipeline.ImmediateFilter}, and one that mostly does not
+ *       answers {@link dev.modelmanager.gateway.pipeline.GatewayFilter#decideNow} when it can: the
+ *       chain then runs as plain calls, and becomes asynchronous only at a filter that must wait.
  *   <li>When every filter proceeded, the router forwards the request with the headers as the
  *       filters left them: to the service's reverse proxy, or on to the gateway's own JAX-RS
  *       endpoints. Unknown {@code /api/v1} paths answer a 404 problem.

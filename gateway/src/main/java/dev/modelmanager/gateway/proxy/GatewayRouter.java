@@ -4,6 +4,7 @@ import dev.modelmanager.gateway.config.GatewayConfig;
 import dev.modelmanager.gateway.domain.ServiceRoutes;
 import dev.modelmanager.gateway.domain.TrustedProxies;
 import dev.modelmanager.gateway.pipeline.FilterChain;
+import dev.modelmanager.gateway.pipeline.FilterResult;
 import dev.modelmanager.gateway.pipeline.GatewayRequest;
 import dev.modelmanager.gateway.security.BrowserSession;
 import dev.modelmanager.gateway.security.CurrentCaller;
@@ -12,7 +13,9 @@ import dev.modelmanager.model.problem.Problem;
 import dev.modelmanager.model.problem.ProblemType;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -42,6 +45,13 @@ public class GatewayRouter {
 
   private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
 
+  /** Where the early filter leaves the target service (or null) for the pipeline. */
+  private static final String SERVICE = "mm.gateway.service";
+
+  /** The gateway answers authentication failures itself: Quarkus's handler must not. */
+  private static final BiConsumer<RoutingContext, Throwable> NO_AUTH_FAILURE_HANDLER =
+      (context, failure) -> {};
+
   private final FilterChain chain;
   private final ServiceProxies proxies;
   private final ProblemResponses problems;
@@ -61,6 +71,26 @@ public class GatewayRouter {
     this.trusted = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
   }
 
+  /**
+   * Registered at the priority of Quarkus's authentication handler, so it runs right after it: a
+   * request for a service gets the gateway's own (silent) authentication-failure handler at once.
+   * Otherwise Quarkus REST, seeing its default one, would match every proxied request against the
+   * gateway's own resources (building a request mapper each time) to name a metrics template for an
+   * authentication failure it never handles.
+   */
+  void filters(@Observes Filters filters) {
+    filters.register(
+        rc -> {
+          String service = serviceOf(rc.normalizedPath());
+          rc.put(SERVICE, service);
+          if (service != null) {
+            rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, NO_AUTH_FAILURE_HANDLER);
+          }
+          rc.next();
+        },
+        SecurityHandlerPriorities.AUTHENTICATION);
+  }
+
   void register(@Observes Router router) {
     router.route().order(PIPELINE_ORDER).handler(this::pipeline).failureHandler(this::failure);
     router.route(ServiceRoutes.API_ROOT + "/*").order(FALLBACK_ORDER).handler(this::notFound);
@@ -76,7 +106,8 @@ public class GatewayRouter {
     // The filters may finish later; keep the body until the target reads it.
     request.pause();
     String path = rc.normalizedPath();
-    String service = ServiceRoutes.isOwn(path) ? null : ServiceRoutes.serviceFor(path).orElse(null);
+    // Normally set by the early filter (see filters); computed here when it did not run.
+    String service = rc.data().containsKey(SERVICE) ? rc.get(SERVICE) : serviceOf(path);
     GatewayRequest gatewayRequest =
         new GatewayRequest(
             request.method().name(),
@@ -88,34 +119,31 @@ public class GatewayRouter {
                 addressOf(request.remoteAddress()), request.getHeader("X-Forwarded-For")),
             service);
     gatewayRequest.attributes().put(BrowserSession.IDENTITY, sessionIdentity(rc));
-    rc.addHeadersEndHandler(v -> echoRequestId(rc, gatewayRequest));
     rc.addEndHandler(v -> gatewayRequest.responded(rc.response().getStatusCode()));
     Context context = Vertx.currentContext();
-    chain
-        .run(gatewayRequest)
-        .subscribe()
-        .with(
-            result ->
-                onContext(
-                    context,
-                    () -> {
-                      rc.put(ProblemResponses.REQUEST_ID, gatewayRequest.requestId());
-                      CurrentCaller.set(rc, gatewayRequest.caller().orElse(null));
-                      if (result.rejected()) {
-                        request.resume();
-                        result.headers().forEach(rc.response()::putHeader);
-                        problems.send(rc, result.rejection());
-                      } else {
-                        dispatch(rc, gatewayRequest);
-                      }
-                    }),
-            failure ->
-                onContext(
-                    context,
-                    () -> {
-                      request.resume();
-                      rc.fail(failure);
-                    }));
+    // When no filter has to wait (the common case) this answers before run returns.
+    chain.run(
+        gatewayRequest,
+        result -> onContext(context, () -> filtered(rc, gatewayRequest, result)),
+        failure ->
+            onContext(
+                context,
+                () -> {
+                  request.resume();
+                  rc.fail(failure);
+                }));
+  }
+
+  private void filtered(RoutingContext rc, GatewayRequest gatewayRequest, FilterResult result) {
+    rc.put(ProblemResponses.REQUEST_ID, gatewayRequest.requestId());
+    CurrentCaller.set(rc, gatewayRequest.caller().orElse(null));
+    if (result.rejected()) {
+      rc.request().resume();
+      result.headers().forEach(rc.response()::putHeader);
+      problems.send(rc, result.rejection());
+    } else {
+      dispatch(rc, gatewayRequest);
+    }
   }
 
   /**
@@ -168,6 +196,8 @@ public class GatewayRouter {
       rc.request().resume();
       notFound(rc);
     } else {
+      // The gateway's own endpoints; the other answers set the request id header themselves.
+      rc.addHeadersEndHandler(v -> echoRequestId(rc, request));
       rc.request().resume();
       rc.next();
     }
@@ -199,9 +229,7 @@ public class GatewayRouter {
     return () -> {
       // The gateway answers a session that has ended itself (401 problem): Quarkus's own failure
       // handler (a redirect to the provider) must not write the response meanwhile.
-      rc.put(
-          QuarkusHttpUser.AUTH_FAILURE_HANDLER,
-          (BiConsumer<RoutingContext, Throwable>) (context, failure) -> {});
+      rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, NO_AUTH_FAILURE_HANDLER);
       Uni<SecurityIdentity> deferred = rc.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
       return deferred != null
           ? deferred
@@ -214,6 +242,11 @@ public class GatewayRouter {
     if (request.requestId() != null) {
       rc.response().headers().set(RequestId.HEADER, request.requestId());
     }
+  }
+
+  /** The service that answers {@code path}, or null when the gateway does. */
+  private static String serviceOf(String path) {
+    return ServiceRoutes.isOwn(path) ? null : ServiceRoutes.serviceFor(path).orElse(null);
   }
 
   private static void onContext(Context context, Runnable action) {

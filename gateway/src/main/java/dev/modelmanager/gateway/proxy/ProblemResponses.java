@@ -46,13 +46,17 @@ public class ProblemResponses {
       response.reset();
       return;
     }
-    String requestId = rc.get(REQUEST_ID);
+    send(response, problem, rc.request().path(), rc.get(REQUEST_ID));
+  }
+
+  /** Writes {@code problem} as the whole answer to a request for {@code path}. */
+  public void send(HttpServerResponse response, Problem problem, String path, String requestId) {
     response
         .setStatusCode(problem.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
     if (requestId != null) {
       response.putHeader(RequestId.HEADER, requestId);
     }
-    response.end(body(problem, rc.request().path(), requestId));
+    response.end(body(problem, path, requestId));
   }
 }

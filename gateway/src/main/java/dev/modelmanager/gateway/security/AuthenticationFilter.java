@@ -51,30 +51,49 @@ public class AuthenticationFilter implements GatewayFilter {
     return ORDER;
   }
 
+  /**
+   * The common cases need no waiting: no credential at all, a malformed one, a throttled address,
+   * or an API token the cache remembers. A session cookie, a token the store must be asked about
+   * and an OIDC token go through {@link #filter}.
+   */
   @Override
-  public Uni<FilterResult> filter(GatewayRequest request) {
+  public FilterResult decideNow(GatewayRequest request) {
     Optional<String> credential;
     try {
       credential = credentialOf(request);
     } catch (AuthenticationFailedException e) {
-      return Uni.createFrom().item(unauthorized(request, e.getMessage()));
+      return unauthorized(request, e.getMessage());
     }
     if (credential.isEmpty()) {
-      return session.presented(request)
-          ? fromSession(request)
-          : Uni.createFrom().item(FilterResult.proceed());
+      return session.presented(request) ? null : FilterResult.proceed();
     }
-    Optional<Duration> wait = limiter.blocked(request.remoteAddress());
-    if (wait.isPresent()) {
-      long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
-      return Uni.createFrom()
-          .item(
-              FilterResult.reject(
-                  ProblemType.TOO_MANY_REQUESTS.problem(
-                      "Too many refused credentials from this address; try again in "
-                          + seconds
-                          + " s"),
-                  Map.of("Retry-After", Long.toString(seconds))));
+    FilterResult throttled = throttled(request);
+    if (throttled != null || !ApiTokenFormat.looksLikeToken(credential.get())) {
+      return throttled;
+    }
+    Caller known;
+    try {
+      known = tokens.remembered(credential.get());
+    } catch (AuthenticationFailedException e) {
+      return unauthorized(request, e.getMessage());
+    }
+    if (known == null) {
+      return null;
+    }
+    request.caller(known);
+    return FilterResult.proceed();
+  }
+
+  @Override
+  public Uni<FilterResult> filter(GatewayRequest request) {
+    FilterResult now = decideNow(request);
+    if (now != null) {
+      return Uni.createFrom().item(now);
+    }
+    // decideNow left only these: a session cookie, or a credential to verify.
+    Optional<String> credential = credentialOf(request);
+    if (credential.isEmpty()) {
+      return fromSession(request);
     }
     return authenticate(credential.get())
         .map(
@@ -84,6 +103,19 @@ public class AuthenticationFilter implements GatewayFilter {
             })
         .onFailure(AuthenticationFailedException.class)
         .recoverWithItem(e -> unauthorized(request, e.getMessage()));
+  }
+
+  /** The 429 for an address with too many refused credentials lately, or null. */
+  private FilterResult throttled(GatewayRequest request) {
+    Optional<Duration> wait = limiter.blocked(request.remoteAddress());
+    if (wait.isEmpty()) {
+      return null;
+    }
+    long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
+    return FilterResult.reject(
+        ProblemType.TOO_MANY_REQUESTS.problem(
+            "Too many refused credentials from this address; try again in " + seconds + " s"),
+        Map.of("Retry-After", Long.toString(seconds)));
   }
 
   /**

@@ -3,11 +3,10 @@ package dev.modelmanager.gateway.security;
 import dev.modelmanager.gateway.domain.AccessRules;
 import dev.modelmanager.gateway.domain.ServiceRoutes;
 import dev.modelmanager.gateway.pipeline.FilterResult;
-import dev.modelmanager.gateway.pipeline.GatewayFilter;
 import dev.modelmanager.gateway.pipeline.GatewayRequest;
+import dev.modelmanager.gateway.pipeline.ImmediateFilter;
 import dev.modelmanager.model.problem.ProblemType;
 import dev.modelmanager.model.security.Caller;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.Optional;
  * outside {@code /api/} (the web UI, API docs, health and metrics) are public.
  */
 @ApplicationScoped
-public class AuthorizationFilter implements GatewayFilter {
+public class AuthorizationFilter implements ImmediateFilter {
   public static final int ORDER = 200;
 
   /** The attribute holding the matched route template (for the audit trail). */
@@ -43,11 +42,7 @@ public class AuthorizationFilter implements GatewayFilter {
   }
 
   @Override
-  public Uni<FilterResult> filter(GatewayRequest request) {
-    return Uni.createFrom().item(decide(request));
-  }
-
-  FilterResult decide(GatewayRequest request) {
+  public FilterResult decide(GatewayRequest request) {
     String path = request.path();
     if (!ServiceRoutes.isApi(path)) {
       return FilterResult.proceed();

@@ -1,12 +1,11 @@
 package dev.modelmanager.gateway.security;
 
 import dev.modelmanager.gateway.pipeline.FilterResult;
-import dev.modelmanager.gateway.pipeline.GatewayFilter;
 import dev.modelmanager.gateway.pipeline.GatewayRequest;
+import dev.modelmanager.gateway.pipeline.ImmediateFilter;
 import dev.modelmanager.kit.security.InternalTokenConfig;
 import dev.modelmanager.model.security.InternalToken;
 import io.quarkus.runtime.LaunchMode;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ import org.jboss.logging.Logger;
  * from the pipeline.
  */
 @ApplicationScoped
-public class InternalTokenFilter implements GatewayFilter {
+public class InternalTokenFilter implements ImmediateFilter {
   public static final int ORDER = 190;
 
   /** Inbound credentials and identity headers that never reach a service. */
@@ -34,7 +33,6 @@ public class InternalTokenFilter implements GatewayFilter {
   static final String USER = "X-MM-User";
 
   private static final Logger LOG = Logger.getLogger(InternalTokenFilter.class);
-  private static final Uni<FilterResult> PROCEED = Uni.createFrom().item(FilterResult.proceed());
 
   private final InternalTokenSigner signer;
 
@@ -69,9 +67,9 @@ public class InternalTokenFilter implements GatewayFilter {
   }
 
   @Override
-  public Uni<FilterResult> filter(GatewayRequest request) {
+  public FilterResult decide(GatewayRequest request) {
     if (request.targetService().isEmpty()) {
-      return PROCEED;
+      return FilterResult.proceed();
     }
     request.setHeader(API_KEY, null);
     request.setHeader(ACTOR, null);
@@ -79,6 +77,6 @@ public class InternalTokenFilter implements GatewayFilter {
     request.setHeader(
         InternalToken.HEADER,
         request.caller().map(caller -> "Bearer " + signer.mint(caller)).orElse(null));
-    return PROCEED;
+    return FilterResult.proceed();
   }
 }

@@ -56,17 +56,17 @@ public class ApiTokenService {
 
   /** The caller a presented token stands for; fails when it is unknown, expired or revoked. */
   public Uni<Caller> authenticate(String plaintext) {
-    if (!ApiTokenFormat.wellFormed(plaintext)) {
-      return Uni.createFrom().failure(refused());
+    Caller known;
+    try {
+      known = remembered(plaintext);
+    } catch (AuthenticationFailedException e) {
+      return Uni.createFrom().failure(e);
+    }
+    if (known != null) {
+      return Uni.createFrom().item(known);
     }
     Instant now = clock.instant();
     String hash = ApiTokenFormat.hash(plaintext);
-    Optional<ApiToken> remembered = cache.get(hash);
-    if (remembered.isPresent()) {
-      return remembered.get().activeAt(now)
-          ? Uni.createFrom().item(accepted(remembered.get(), now))
-          : Uni.createFrom().failure(refused());
-    }
     long generation = cache.generation();
     return store
         .findByHash(hash)
@@ -76,6 +76,28 @@ public class ApiTokenService {
               cache.put(hash, token, generation);
               return accepted(token, now);
             });
+  }
+
+  /**
+   * The answer for a token without asking the store: its caller when the cache remembers it as
+   * active, or null when only the store can tell ({@link #authenticate}).
+   *
+   * @throws AuthenticationFailedException when the token is malformed, or remembered but no longer
+   *     active
+   */
+  public Caller remembered(String plaintext) {
+    if (!ApiTokenFormat.wellFormed(plaintext)) {
+      throw refused();
+    }
+    Optional<ApiToken> remembered = cache.get(ApiTokenFormat.hash(plaintext));
+    if (remembered.isEmpty()) {
+      return null;
+    }
+    Instant now = clock.instant();
+    if (!remembered.get().activeAt(now)) {
+      throw refused();
+    }
+    return accepted(remembered.get(), now);
   }
 
   private Caller accepted(ApiToken token, Instant now) {

@@ -9,6 +9,8 @@ import io.vertx.core.MultiMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class FilterChainTest {
@@ -120,5 +122,83 @@ class FilterChainTest {
         .indefinitely();
 
     assertThat(seen).containsExactly("alice@rid-1");
+  }
+
+  private record Immediate(int order, List<Integer> seen, boolean reject)
+      implements ImmediateFilter {
+    @Override
+    public FilterResult decide(GatewayRequest request) {
+      seen.add(order);
+      return reject ? FilterResult.reject(ProblemType.FORBIDDEN, "no") : FilterResult.proceed();
+    }
+  }
+
+  @Test
+  void filtersThatNeedNotWaitAnswerBeforeRunReturns() {
+    List<Integer> seen = new ArrayList<>();
+    AtomicReference<FilterResult> answer = new AtomicReference<>();
+    FilterChain chain =
+        new FilterChain(
+            List.of(
+                new Immediate(300, seen, false),
+                new Immediate(100, seen, false),
+                new Immediate(200, seen, true)));
+
+    chain.run(request(null), answer::set, e -> {});
+
+    assertThat(answer.get().rejected()).isTrue();
+    assertThat(seen).containsExactly(100, 200);
+  }
+
+  @Test
+  void aFilterThatWaitsHoldsTheRestOfTheChainUntilItAnswers() {
+    List<Integer> seen = new ArrayList<>();
+    CompletableFuture<FilterResult> verdict = new CompletableFuture<>();
+    GatewayFilter waiting =
+        new GatewayFilter() {
+          @Override
+          public int order() {
+            return 200;
+          }
+
+          @Override
+          public Uni<FilterResult> filter(GatewayRequest request) {
+            seen.add(200);
+            return Uni.createFrom().completionStage(verdict);
+          }
+        };
+    AtomicReference<FilterResult> answer = new AtomicReference<>();
+    FilterChain chain =
+        new FilterChain(
+            List.of(new Immediate(300, seen, false), waiting, new Immediate(100, seen, false)));
+
+    chain.run(request(null), answer::set, e -> {});
+    assertThat(answer.get()).isNull();
+    assertThat(seen).containsExactly(100, 200);
+
+    verdict.complete(FilterResult.proceed());
+    assertThat(answer.get().rejected()).isFalse();
+    assertThat(seen).containsExactly(100, 200, 300);
+  }
+
+  @Test
+  void aFilterThatThrowsFailsTheChain() {
+    GatewayFilter broken =
+        new ImmediateFilter() {
+          @Override
+          public int order() {
+            return 100;
+          }
+
+          @Override
+          public FilterResult decide(GatewayRequest request) {
+            throw new IllegalStateException("broken");
+          }
+        };
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    new FilterChain(List.of(broken)).run(request(null), r -> {}, failure::set);
+
+    assertThat(failure.get()).isInstanceOf(IllegalStateException.class).hasMessage("broken");
   }
 }
