@@ -99,9 +99,8 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
           request
               .response()
               .setStatusCode(201)
-              .putHeader(
-                  "Location",
-                  "http://127.0.0.1:" + request.localAddress().port() + "/api/v1/things/9?x=1")
+              // Absolute on the Host the request came with, as JAX-RS's UriInfo builds it.
+              .putHeader("Location", "http://" + request.getHeader("Host") + "/api/v1/things/9?x=1")
               .putHeader("Connection", "X-Hop-Secret")
               .putHeader("X-Hop-Secret", "1")
               .putHeader("Keep-Alive", "timeout=5")

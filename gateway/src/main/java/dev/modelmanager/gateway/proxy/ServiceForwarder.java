@@ -21,7 +21,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.streams.Pipe;
 import io.vertx.core.streams.ReadStream;
@@ -41,12 +40,14 @@ import org.jboss.logging.Logger;
  * Forwards requests to one service and relays its answers, streaming both bodies: a chunk the
  * service writes (a server-sent event, say) reaches the client as soon as it arrives.
  *
- * <p>On the way in the service receives the client's method, URI (under the service's base path),
- * {@code Host} and headers, minus the hop-by-hop ones (RFC 9110 §7.6.1: {@code Connection}, {@code
- * Keep-Alive}, {@code Proxy-Authenticate}, {@code Proxy-Authorization}, {@code TE}, {@code
- * Trailer}, {@code Transfer-Encoding}, {@code Upgrade} and any header {@code Connection} names),
- * plus the {@code X-Forwarded-*} headers ({@link #requestHeaders}). A chunked body is counted on
- * its way and answered 413 past the limit ({@link LimitedBodyStream}).
+ * <p>On the way in the service receives the client's method, URI (under the service's base path)
+ * and headers, minus the hop-by-hop ones (RFC 9110 §7.6.1: {@code Connection}, {@code Keep-Alive},
+ * {@code Proxy-Authenticate}, {@code Proxy-Authorization}, {@code TE}, {@code Trailer}, {@code
+ * Transfer-Encoding}, {@code Upgrade} and any header {@code Connection} names), plus the {@code
+ * X-Forwarded-*} headers ({@link #requestHeaders}). {@code Host} is the service's own address (the
+ * client's goes in {@code X-Forwarded-Host}), so a Location the service builds from it is
+ * recognised and rewritten to a gateway path on the way back. A chunked body is counted on its way
+ * and answered 413 past the limit ({@link LimitedBodyStream}).
  *
  * <p>On the way out the client receives the service's status and headers minus the hop-by-hop ones,
  * a {@code Location} on the service's own address rewritten to a gateway path, and then the body. A
@@ -190,10 +191,6 @@ final class ServiceForwarder {
                 request.reset(0, new DeadlineExceeded(service, deadline));
               });
       requestHeaders(in, request.headers());
-      HostAndPort authority = in.authority();
-      if (authority != null) {
-        request.authority(authority);
-      }
       request
           .response()
           .onComplete(
@@ -360,9 +357,10 @@ final class ServiceForwarder {
 
   /**
    * Copies the headers the service receives: the client's, minus the hop-by-hop ones and {@code
-   * Host} (the authority travels apart), and the {@code X-Forwarded-*} ones. From a trusted proxy
-   * the incoming ones are kept (the chain grows by the peer); from anyone else they are replaced by
-   * what the gateway itself sees, so a client cannot pose as another host, scheme or address.
+   * Host} (the service's own address is sent), and the {@code X-Forwarded-*} ones. From a trusted
+   * proxy the incoming ones are kept (the chain grows by the peer); from anyone else they are
+   * replaced by what the gateway itself sees, so a client cannot pose as another host, scheme or
+   * address.
    */
   void requestHeaders(HttpServerRequest incoming, MultiMap to) {
     MultiMap from = incoming.headers();
