@@ -74,10 +74,10 @@ DISCOVERY_PID=$!
 # Each proxy gets the same number of workers: nginx worker processes, gateway event loops. One
 # each by default: on a small machine wrk and discovery-service need the other cores, and a single
 # worker batches best. MM_BENCH_PROXY_WORKERS=auto leaves both at their own defaults (nginx: one
-# per core; the gateway: Quarkus's two event loops per core).
+# worker per core; the gateway: one event loop per core, its EventLoopsConfigSource).
 PROXY_WORKERS="${MM_BENCH_PROXY_WORKERS:-1}"
 if [[ "$PROXY_WORKERS" == auto ]]; then
-  NGINX_WORKERS=auto; GATEWAY_LOOPS="$(( $(nproc) * 2 ))"
+  NGINX_WORKERS=auto; GATEWAY_LOOPS=""
 else
   NGINX_WORKERS="$PROXY_WORKERS"; GATEWAY_LOOPS="$PROXY_WORKERS"
 fi
@@ -96,7 +96,7 @@ env MM_STORE="$GATEWAY_STORE" MM_SCHEMA=gateway_bench MM_SQLITE_PATH="$WORK/gate
   MM_AUDIT_KEY_DIR="$WORK/keys" MM_NOTIFY_ENABLED=false \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MM_OUTBOX_ENABLED=false \
   java -Xms256m -Xmx512m -Dmp.messaging.incoming.mm-intake.enabled=false \
-  -Dquarkus.vertx.event-loops-pool-size="$GATEWAY_LOOPS" ${MM_BENCH_GATEWAY_OPTS:-} \
+  ${GATEWAY_LOOPS:+-Dquarkus.vertx.event-loops-pool-size="$GATEWAY_LOOPS"} ${MM_BENCH_GATEWAY_OPTS:-} \
   -jar gateway/target/quarkus-app/quarkus-run.jar >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 GATEWAY_PID=$!
@@ -199,5 +199,5 @@ for c in "${LEVELS[@]}"; do
 done
 echo "cpu µs/req: CPU time the proxy spent per request; svc µs/req: discovery-service's, behind it"
 echo
-echo "gateway store: $GATEWAY_STORE; workers: nginx $NGINX_WORKERS, gateway event loops $GATEWAY_LOOPS"
+echo "gateway store: $GATEWAY_STORE; workers: nginx $NGINX_WORKERS, gateway event loops ${GATEWAY_LOOPS:-default (one per core: $(nproc))}"
 echo "gateway log lines during the run: $(wc -l <"$WORK/gateway.log") ($WORK/gateway.log)"

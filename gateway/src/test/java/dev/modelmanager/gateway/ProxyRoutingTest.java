@@ -12,7 +12,11 @@ import dev.modelmanager.testkit.postgres.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
+import jakarta.inject.Inject;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -105,6 +109,16 @@ class ProxyRoutingTest {
         .body("headers.x-hop-secret", nullValue())
         .body("headers.proxy-authorization", nullValue())
         .body("headers.te", nullValue());
+  }
+
+  @Inject Vertx vertx;
+
+  @Test
+  void theGatewayRunsOneEventLoopPerCore() {
+    long loops =
+        StreamSupport.stream(((VertxInternal) vertx).getEventLoopGroup().spliterator(), false)
+            .count();
+    assertThat(loops).isEqualTo(Runtime.getRuntime().availableProcessors());
   }
 
   @Test
