@@ -2,16 +2,25 @@
 # Gateway benchmark: the gateway and nginx side by side, each proxying the same discovery-service
 # (SQLite store, fake hub with the demo models), on a cached search, at 8, 64 and 200 connections
 # after a warm-up. Prints req/s, p50, p99 and non-2xx answers (plus socket errors) for both.
+# Warm-up: both proxies get MM_BENCH_WARMUP seconds (default 45) at 200 connections, then
+# MM_BENCH_LEVEL_WARMUP seconds (default 5) at each level before it is measured. A JVM compiles its
+# hot paths for a while: after 15 s its compiler threads were still busy for most of the next
+# measurement (17 % of the gateway's CPU in a profile), so a short warm-up measured the JIT, not the
+# gateway in steady state; a new connection count also makes it compile a little more.
 # Target: 0 errors and at least 0.8x nginx's throughput at every level.
 #
 # Uses free ports picked at start (never 8080-8084, 8090, 9092), so it can run beside bin/mm up.
 # Needs wrk and nginx (Debian packages; installed with apt-get when missing) and the packaged
 # gateway and discovery-service (built with ./mvnw package when missing).
-# Usage: bench/gateway/run.sh [seconds per measurement, default 15]
+# Measurement: at each level, MM_BENCH_ROUNDS rounds (default 3) per proxy, alternating, so a slow
+# spell of the shared machine lands on both (this machine's speed drifts by a third over a minute).
+# Usage: bench/gateway/run.sh [seconds per round, default 10]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-DURATION="${1:-15}"
-WARMUP="${MM_BENCH_WARMUP:-15}"
+DURATION="${1:-10}"
+ROUNDS="${MM_BENCH_ROUNDS:-3}"
+WARMUP="${MM_BENCH_WARMUP:-45}"
+LEVEL_WARMUP="${MM_BENCH_LEVEL_WARMUP:-5}"
 LEVELS=(${MM_BENCH_CONNECTIONS:-8 64 200})
 cd "$ROOT"
 
@@ -71,11 +80,11 @@ env MM_STORE=sqlite MM_SQLITE_PATH="$WORK/discovery.sqlite" QUARKUS_HTTP_PORT="$
   java -Xms256m -Xmx512m -jar discovery-service/target/quarkus-app/quarkus-run.jar >"$WORK/discovery.log" 2>&1 &
 PIDS+=($!)
 DISCOVERY_PID=$!
-# Each proxy gets the same number of workers: nginx worker processes, gateway event loops. One
-# each by default: on a small machine wrk and discovery-service need the other cores, and a single
-# worker batches best. MM_BENCH_PROXY_WORKERS=auto leaves both at their own defaults (nginx: one
-# worker per core; the gateway: one event loop per core, its EventLoopsConfigSource).
-PROXY_WORKERS="${MM_BENCH_PROXY_WORKERS:-1}"
+# Workers: by default each proxy runs as it would in production, at its own default (nginx: one
+# worker per core, worker_processes auto; the gateway: one event loop per core, its
+# EventLoopsConfigSource). MM_BENCH_PROXY_WORKERS=N gives both N: nginx worker processes, gateway
+# event loops.
+PROXY_WORKERS="${MM_BENCH_PROXY_WORKERS:-auto}"
 if [[ "$PROXY_WORKERS" == auto ]]; then
   NGINX_WORKERS=auto; GATEWAY_LOOPS=""
 else
@@ -85,7 +94,8 @@ fi
 # schema of its own, dropped first. MM_BENCH_GATEWAY_STORE=sqlite measures the local-run store.
 GATEWAY_STORE="${MM_BENCH_GATEWAY_STORE:-postgres}"
 if [[ "$GATEWAY_STORE" == postgres ]]; then
-  psql -h 127.0.0.1 -U postgres -d postgres -qc 'drop schema if exists gateway_bench cascade' >/dev/null
+  PGOPTIONS='-c client_min_messages=warning' psql -h 127.0.0.1 -U postgres -d postgres -qc \
+    'drop schema if exists gateway_bench cascade' >/dev/null
 fi
 env MM_STORE="$GATEWAY_STORE" MM_SCHEMA=gateway_bench MM_SQLITE_PATH="$WORK/gateway.sqlite" \
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/postgres \
@@ -155,45 +165,72 @@ cpu_ticks() {
 nginx_pids() { cat "$WORK/nginx.pid"; pgrep -P "$(cat "$WORK/nginx.pid")"; }
 TICK="$(getconf CLK_TCK)"
 
-# One measurement: wrk's figures plus the CPU the proxy and discovery-service spent per request,
-# which the other processes on the machine do not distort the way they distort req/s.
-measure() { # connections proxy(gateway|nginx)
-  local url proxy_pids out rps p50 p99 non2xx socket requests p0 d0 p1 d1
+# One round: one wrk run against one proxy, with the CPU the proxy and discovery-service spent
+# (which the other processes on the machine distort less than they distort req/s). Prints:
+# requests seconds p50-ms p99-ms non-2xx socket-errors proxy-ticks discovery-ticks
+round() { # connections proxy(gateway|nginx) seconds
+  local url proxy_pids out p0 d0 p1 d1
   if [[ "$2" == gateway ]]; then
     url="http://127.0.0.1:$GATEWAY_PORT$SEARCH"; proxy_pids=("$GATEWAY_PID")
   else
     url="http://127.0.0.1:$NGINX_PORT$SEARCH"; mapfile -t proxy_pids < <(nginx_pids)
   fi
   p0="$(cpu_ticks "${proxy_pids[@]}")"; d0="$(cpu_ticks "$DISCOVERY_PID")"
-  out="$(run_wrk "$1" "$url" "$DURATION")"
+  out="$(run_wrk "$1" "$url" "$3")"
   p1="$(cpu_ticks "${proxy_pids[@]}")"; d1="$(cpu_ticks "$DISCOVERY_PID")"
-  rps="$(awk '/^Requests\/sec/{print $2}' <<<"$out")"
-  p50="$(awk '/^ +50%/{print $2}' <<<"$out")"
-  p99="$(awk '/^ +99%/{print $2}' <<<"$out")"
-  non2xx="$(awk '/Non-2xx or 3xx responses/{print $NF}' <<<"$out")"
-  socket="$(awk -F'[ ,]+' '/Socket errors/{print $4+$6+$8+$10}' <<<"$out")"
-  requests="$(awk '/requests in/{print $1}' <<<"$out")"
-  # microseconds of CPU per request, for the proxy and for discovery-service behind it
-  read -r pcpu dcpu < <(awk -v p="$((p1 - p0))" -v d="$((d1 - d0))" -v n="${requests:-0}" -v t="$TICK" \
-    'BEGIN{ if (n > 0) printf "%d %d\n", p * 1e6 / t / n, d * 1e6 / t / n; else print "- -" }')
-  echo "$rps $p50 $p99 ${non2xx:-0} ${socket:-0} $pcpu $dcpu"
+  awk -v s="$3" -v p="$((p1 - p0))" -v d="$((d1 - d0))" '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /requests in/ { n = $1 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx or 3xx responses/ { non = $NF }
+    /Socket errors/ { split($0, f, /[ ,]+/); sock = f[4] + f[6] + f[8] + f[10] }
+    END { printf "%d %s %.3f %.3f %d %d %d %d\n", n, s, p50, p99, non, sock, p, d }' <<<"$out"
 }
 
-echo "warming up both for ${WARMUP}s each at 200 connections..."
+# The figures of one proxy over its rounds: req/s over all of them, the median round's p50, the
+# worst round's p99, errors summed, and CPU µs per request (proxy, discovery-service).
+summary() { # rounds (lines of round's output)
+  awk -v t="$TICK" '
+    { n += $1; s += $2; p50[NR] = $3; if ($4 > p99) p99 = $4; non += $5; sock += $6; p += $7; d += $8 }
+    END {
+      for (i = 2; i <= NR; i++) for (j = i; j > 1 && p50[j - 1] > p50[j]; j--) { x = p50[j]; p50[j] = p50[j - 1]; p50[j - 1] = x }
+      printf "%.0f %.2fms %.2fms %d %d %d %d\n", n / s, p50[int((NR + 1) / 2)], p99, non, sock,
+        p * 1e6 / t / n, d * 1e6 / t / n
+    }' <<<"$1"
+}
+
+echo "warming up both for ${WARMUP}s each at 200 connections (and ${LEVEL_WARMUP}s at each level)..."
 run_wrk 200 "http://127.0.0.1:$GATEWAY_PORT$SEARCH" "$WARMUP" >/dev/null
 run_wrk 200 "http://127.0.0.1:$NGINX_PORT$SEARCH" "$WARMUP" >/dev/null
 
 echo
-echo "Cached search through each proxy to the same discovery-service, wrk -t2 -d${DURATION}s"
+echo "Cached search through each proxy to the same discovery-service: at each level $ROUNDS rounds of"
+echo "wrk -t2 -d${DURATION}s per proxy, alternating (gateway first in odd rounds, nginx in even ones), so"
+echo "a slow spell of the machine falls on both; ratio: the gateway's req/s over nginx's, all rounds."
 echo "(one machine: wrk, the proxy and discovery-service share its cores)"
-printf '%-6s %-8s %11s %10s %10s %8s %8s %10s %12s %8s\n' conns proxy "req/s" p50 p99 non-2xx sockerr \
-  "cpu µs/req" "svc µs/req" ratio
+printf '%-6s %-8s %11s %10s %10s %8s %8s %10s %12s %8s  %s\n' conns proxy "req/s" p50 p99 non-2xx sockerr \
+  "cpu µs/req" "svc µs/req" ratio "per round"
 for c in "${LEVELS[@]}"; do
-  read -r g_rps g_p50 g_p99 g_non g_sock g_cpu g_svc <<<"$(measure "$c" gateway)"
-  read -r n_rps n_p50 n_p99 n_non n_sock n_cpu n_svc <<<"$(measure "$c" nginx)"
+  if ((LEVEL_WARMUP > 0)); then
+    run_wrk "$c" "http://127.0.0.1:$GATEWAY_PORT$SEARCH" "$LEVEL_WARMUP" >/dev/null
+    run_wrk "$c" "http://127.0.0.1:$NGINX_PORT$SEARCH" "$LEVEL_WARMUP" >/dev/null
+  fi
+  g_rounds=""; n_rounds=""; per_round=""
+  for ((r = 1; r <= ROUNDS; r++)); do
+    if ((r % 2)); then
+      g="$(round "$c" gateway "$DURATION")"; n="$(round "$c" nginx "$DURATION")"
+    else
+      n="$(round "$c" nginx "$DURATION")"; g="$(round "$c" gateway "$DURATION")"
+    fi
+    g_rounds+="$g"$'\n'; n_rounds+="$n"$'\n'
+    per_round+="$(awk -v g="${g%% *}" -v n="${n%% *}" 'BEGIN{ if (n > 0) printf "%.2f ", g / n }')"
+  done
+  read -r g_rps g_p50 g_p99 g_non g_sock g_cpu g_svc <<<"$(summary "${g_rounds%$'\n'}")"
+  read -r n_rps n_p50 n_p99 n_non n_sock n_cpu n_svc <<<"$(summary "${n_rounds%$'\n'}")"
   ratio="$(awk -v g="$g_rps" -v n="$n_rps" 'BEGIN{ if (n > 0) printf "%.2f", g / n; else print "-" }')"
-  printf '%-6s %-8s %11s %10s %10s %8s %8s %10s %12s %8s\n' "$c" gateway "$g_rps" "$g_p50" "$g_p99" "$g_non" "$g_sock" \
-    "$g_cpu" "$g_svc" "${ratio}x"
+  printf '%-6s %-8s %11s %10s %10s %8s %8s %10s %12s %8s  %s\n' "$c" gateway "$g_rps" "$g_p50" "$g_p99" "$g_non" \
+    "$g_sock" "$g_cpu" "$g_svc" "${ratio}x" "$per_round"
   printf '%-6s %-8s %11s %10s %10s %8s %8s %10s %12s\n' "$c" nginx "$n_rps" "$n_p50" "$n_p99" "$n_non" "$n_sock" \
     "$n_cpu" "$n_svc"
 done

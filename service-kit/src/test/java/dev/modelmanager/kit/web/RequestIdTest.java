@@ -2,6 +2,8 @@ package dev.modelmanager.kit.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -29,6 +31,20 @@ class RequestIdTest {
     String longId = "a".repeat(129);
     assertThat(RequestId.acceptOrCreate(longId)).isNotEqualTo(longId);
     assertThat(RequestId.acceptOrCreate("a".repeat(128))).isEqualTo("a".repeat(128));
+  }
+
+  @org.junit.jupiter.api.Test
+  void freshIdsAreDistinctVersion4Uuids() {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 100_000; i++) {
+      String id = RequestId.create();
+      UUID uuid = UUID.fromString(id);
+      assertThat(uuid.version()).isEqualTo(4);
+      assertThat(uuid.variant()).isEqualTo(2);
+      assertThat(uuid.toString()).isEqualTo(id);
+      seen.add(id);
+    }
+    assertThat(seen).hasSize(100_000);
   }
 
   @org.junit.jupiter.api.Test

@@ -9,6 +9,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,13 @@ public class EventStreamHub {
   private static final Logger LOG = Logger.getLogger(EventStreamHub.class);
   private static final int BUFFER = 2000;
   private static final int PAGE = 500;
+
+  /**
+   * How often the log is read while no client is connected: only events that another replica logged
+   * wait for it (this replica's intake wakes the hub at once), and a client's arrival wakes it too.
+   * Each read is a query on an event loop, which the gateway's requests need.
+   */
+  static final Duration IDLE_POLL = Duration.ofSeconds(2);
 
   private final DeliveryStore store;
   private final NotifyConfig config;
@@ -88,7 +96,9 @@ public class EventStreamHub {
       if (!missed.isEmpty()) {
         listener.accept(missed);
       }
-      listeners.add(listener);
+      if (listeners.add(listener) && listeners.size() == 1) {
+        signal.wake(); // it may be in its idle pause
+      }
       return true;
     }
   }
@@ -152,7 +162,9 @@ public class EventStreamHub {
           }
         }
         if (events.size() < PAGE) {
-          signal.pause(config.pollInterval());
+          Duration interval = config.pollInterval();
+          signal.pause(
+              listeners.isEmpty() && interval.compareTo(IDLE_POLL) < 0 ? IDLE_POLL : interval);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
