@@ -9,8 +9,9 @@ import java.time.Duration;
 
 /**
  * API latency as a Prometheus histogram at the gateway ({@code
- * http_server_requests_seconds_bucket}, by route template: see the {@code match-patterns} in
- * application.properties), with a fixed set of twelve buckets so the series stay bounded.
+ * http_server_requests_seconds_bucket}, by route template: see {@link
+ * dev.modelmanager.gateway.proxy.RouteTemplates}), with a fixed set of twelve buckets so the series
+ * stay bounded.
  */
 @Singleton
 public class HttpMetricsConfig {

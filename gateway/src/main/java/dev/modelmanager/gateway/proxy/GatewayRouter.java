@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -47,6 +48,9 @@ public class GatewayRouter {
 
   /** Where the early filter leaves the target service (or null) for the pipeline. */
   private static final String SERVICE = "mm.gateway.service";
+
+  /** The request-context key of the route template the request is counted under in the metrics. */
+  private static final String URL_TEMPLATE = "UrlPathTemplate";
 
   /** The gateway answers authentication failures itself: Quarkus's handler must not. */
   private static final BiConsumer<RoutingContext, Throwable> NO_AUTH_FAILURE_HANDLER =
@@ -188,6 +192,11 @@ public class GatewayRouter {
           rc, ProblemType.BAD_REQUEST, "The path must not contain '.' or '..' segments or escapes");
     } else if (request.targetService().isPresent()) {
       String service = request.targetService().get();
+      String template = RouteTemplates.of(path);
+      if (template != null) {
+        // Where Micrometer's HTTP binder (like Quarkus REST for its own routes) finds the template.
+        ((HttpServerRequestInternal) rc.request()).context().putLocal(URL_TEMPLATE, template);
+      }
       if (!proxies.forward(service, rc.request())) {
         rc.request().resume();
         problems.send(rc, ProblemType.UPSTREAM_UNAVAILABLE, service + " has no configured URL");
