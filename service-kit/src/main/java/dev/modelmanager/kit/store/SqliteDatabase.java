@@ -144,6 +144,12 @@ public class SqliteDatabase {
     SQLiteConfig cfg = new SQLiteConfig();
     cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
     cfg.setBusyTimeout(10_000);
+    // A transaction takes the write lock when it begins (BEGIN IMMEDIATE), waiting up to the busy
+    // timeout for it. A deferred one that reads and then writes fails at once with SQLITE_BUSY
+    // (the busy timeout does not apply) when another connection committed a write in between, as
+    // the outbox relay marking events published does right after a request's commit: the local
+    // run answered 500 to a repeated pull-request POST that way.
+    cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     cfg.enforceForeignKeys(true);
     return cfg;
   }
