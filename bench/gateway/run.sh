@@ -14,6 +14,10 @@
 # gateway and discovery-service (built with ./mvnw package when missing).
 # Measurement: at each level, MM_BENCH_ROUNDS rounds (default 3) per proxy, alternating, so a slow
 # spell of the shared machine lands on both (this machine's speed drifts by a third over a minute).
+# Each measured round follows MM_BENCH_ROUND_WARMUP seconds (default 5) of the same load on the same
+# proxy, unmeasured: after the other proxy's turn the gateway's JIT recompiles code the idle spell
+# deoptimised (its compiler threads took 10-20 % of its CPU in the first seconds of every turn);
+# the "jit" column shows the share its compiler threads still took during the measured rounds.
 # Usage: bench/gateway/run.sh [seconds per round, default 10]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -21,6 +25,7 @@ DURATION="${1:-10}"
 ROUNDS="${MM_BENCH_ROUNDS:-3}"
 WARMUP="${MM_BENCH_WARMUP:-45}"
 LEVEL_WARMUP="${MM_BENCH_LEVEL_WARMUP:-5}"
+ROUND_WARMUP="${MM_BENCH_ROUND_WARMUP:-5}"
 LEVELS=(${MM_BENCH_CONNECTIONS:-8 64 200})
 cd "$ROOT"
 
@@ -163,40 +168,54 @@ cpu_ticks() {
   echo "$total"
 }
 nginx_pids() { cat "$WORK/nginx.pid"; pgrep -P "$(cat "$WORK/nginx.pid")"; }
+# CPU ticks of the gateway's JIT compiler threads (C1 and C2).
+jit_ticks() {
+  local total=0 task
+  for task in /proc/"$GATEWAY_PID"/task/*; do
+    [[ "$(cat "$task/comm" 2>/dev/null)" == C[12]\ Compiler* ]] || continue
+    total=$((total + $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
 TICK="$(getconf CLK_TCK)"
 
 # One round: one wrk run against one proxy, with the CPU the proxy and discovery-service spent
 # (which the other processes on the machine distort less than they distort req/s). Prints:
-# requests seconds p50-ms p99-ms non-2xx socket-errors proxy-ticks discovery-ticks
+# requests seconds p50-ms p99-ms non-2xx socket-errors proxy-ticks discovery-ticks jit-ticks
 round() { # connections proxy(gateway|nginx) seconds
-  local url proxy_pids out p0 d0 p1 d1
+  local url proxy_pids out p0 d0 j0 p1 d1 j1
   if [[ "$2" == gateway ]]; then
     url="http://127.0.0.1:$GATEWAY_PORT$SEARCH"; proxy_pids=("$GATEWAY_PID")
   else
     url="http://127.0.0.1:$NGINX_PORT$SEARCH"; mapfile -t proxy_pids < <(nginx_pids)
   fi
-  p0="$(cpu_ticks "${proxy_pids[@]}")"; d0="$(cpu_ticks "$DISCOVERY_PID")"
+  if ((ROUND_WARMUP > 0)); then
+    run_wrk "$1" "$url" "$ROUND_WARMUP" >/dev/null
+  fi
+  p0="$(cpu_ticks "${proxy_pids[@]}")"; d0="$(cpu_ticks "$DISCOVERY_PID")"; j0="$(jit_ticks)"
   out="$(run_wrk "$1" "$url" "$3")"
-  p1="$(cpu_ticks "${proxy_pids[@]}")"; d1="$(cpu_ticks "$DISCOVERY_PID")"
-  awk -v s="$3" -v p="$((p1 - p0))" -v d="$((d1 - d0))" '
+  p1="$(cpu_ticks "${proxy_pids[@]}")"; d1="$(cpu_ticks "$DISCOVERY_PID")"; j1="$(jit_ticks)"
+  [[ "$2" == gateway ]] || j1="$j0"
+  awk -v s="$3" -v p="$((p1 - p0))" -v d="$((d1 - d0))" -v j="$((j1 - j0))" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /requests in/ { n = $1 }
     /^ +50%/ { p50 = ms($2) }
     /^ +99%/ { p99 = ms($2) }
     /Non-2xx or 3xx responses/ { non = $NF }
     /Socket errors/ { split($0, f, /[ ,]+/); sock = f[4] + f[6] + f[8] + f[10] }
-    END { printf "%d %s %.3f %.3f %d %d %d %d\n", n, s, p50, p99, non, sock, p, d }' <<<"$out"
+    END { printf "%d %s %.3f %.3f %d %d %d %d %d\n", n, s, p50, p99, non, sock, p, d, j }' <<<"$out"
 }
 
 # The figures of one proxy over its rounds: req/s over all of them, the median round's p50, the
-# worst round's p99, errors summed, and CPU µs per request (proxy, discovery-service).
+# worst round's p99, errors summed, CPU µs per request (proxy, discovery-service), and the share of
+# the proxy's CPU its JIT compiler threads took (the gateway only).
 summary() { # rounds (lines of round's output)
   awk -v t="$TICK" '
-    { n += $1; s += $2; p50[NR] = $3; if ($4 > p99) p99 = $4; non += $5; sock += $6; p += $7; d += $8 }
+    { n += $1; s += $2; p50[NR] = $3; if ($4 > p99) p99 = $4; non += $5; sock += $6; p += $7; d += $8; j += $9 }
     END {
       for (i = 2; i <= NR; i++) for (j = i; j > 1 && p50[j - 1] > p50[j]; j--) { x = p50[j]; p50[j] = p50[j - 1]; p50[j - 1] = x }
-      printf "%.0f %.2fms %.2fms %d %d %d %d\n", n / s, p50[int((NR + 1) / 2)], p99, non, sock,
-        p * 1e6 / t / n, d * 1e6 / t / n
+      printf "%.0f %.2fms %.2fms %d %d %d %d %.0f%%\n", n / s, p50[int((NR + 1) / 2)], p99, non, sock,
+        p * 1e6 / t / n, d * 1e6 / t / n, (p > 0 ? j * 100 / p : 0)
     }' <<<"$1"
 }
 
@@ -209,8 +228,8 @@ echo "Cached search through each proxy to the same discovery-service: at each le
 echo "wrk -t2 -d${DURATION}s per proxy, alternating (gateway first in odd rounds, nginx in even ones), so"
 echo "a slow spell of the machine falls on both; ratio: the gateway's req/s over nginx's, all rounds."
 echo "(one machine: wrk, the proxy and discovery-service share its cores)"
-printf '%-6s %-8s %11s %10s %10s %8s %8s %10s %12s %8s  %s\n' conns proxy "req/s" p50 p99 non-2xx sockerr \
-  "cpu µs/req" "svc µs/req" ratio "per round"
+printf '%-6s %-8s %11s %10s %10s %8s %8s %10s %12s %5s %8s  %s\n' conns proxy "req/s" p50 p99 non-2xx sockerr \
+  "cpu µs/req" "svc µs/req" jit ratio "per round"
 for c in "${LEVELS[@]}"; do
   if ((LEVEL_WARMUP > 0)); then
     run_wrk "$c" "http://127.0.0.1:$GATEWAY_PORT$SEARCH" "$LEVEL_WARMUP" >/dev/null
@@ -226,15 +245,16 @@ for c in "${LEVELS[@]}"; do
     g_rounds+="$g"$'\n'; n_rounds+="$n"$'\n'
     per_round+="$(awk -v g="${g%% *}" -v n="${n%% *}" 'BEGIN{ if (n > 0) printf "%.2f ", g / n }')"
   done
-  read -r g_rps g_p50 g_p99 g_non g_sock g_cpu g_svc <<<"$(summary "${g_rounds%$'\n'}")"
-  read -r n_rps n_p50 n_p99 n_non n_sock n_cpu n_svc <<<"$(summary "${n_rounds%$'\n'}")"
+  read -r g_rps g_p50 g_p99 g_non g_sock g_cpu g_svc g_jit <<<"$(summary "${g_rounds%$'\n'}")"
+  read -r n_rps n_p50 n_p99 n_non n_sock n_cpu n_svc _ <<<"$(summary "${n_rounds%$'\n'}")"
   ratio="$(awk -v g="$g_rps" -v n="$n_rps" 'BEGIN{ if (n > 0) printf "%.2f", g / n; else print "-" }')"
-  printf '%-6s %-8s %11s %10s %10s %8s %8s %10s %12s %8s  %s\n' "$c" gateway "$g_rps" "$g_p50" "$g_p99" "$g_non" \
-    "$g_sock" "$g_cpu" "$g_svc" "${ratio}x" "$per_round"
+  printf '%-6s %-8s %11s %10s %10s %8s %8s %10s %12s %5s %8s  %s\n' "$c" gateway "$g_rps" "$g_p50" "$g_p99" "$g_non" \
+    "$g_sock" "$g_cpu" "$g_svc" "$g_jit" "${ratio}x" "$per_round"
   printf '%-6s %-8s %11s %10s %10s %8s %8s %10s %12s\n' "$c" nginx "$n_rps" "$n_p50" "$n_p99" "$n_non" "$n_sock" \
     "$n_cpu" "$n_svc"
 done
-echo "cpu µs/req: CPU time the proxy spent per request; svc µs/req: discovery-service's, behind it"
+echo "cpu µs/req: CPU time the proxy spent per request; svc µs/req: discovery-service's, behind it;"
+echo "jit: the share of the gateway's CPU its JIT compiler threads took in the measured rounds"
 echo
 echo "gateway store: $GATEWAY_STORE; workers: nginx $NGINX_WORKERS, gateway event loops ${GATEWAY_LOOPS:-default (one per core: $(nproc))}"
 echo "gateway log lines during the run: $(wc -l <"$WORK/gateway.log") ($WORK/gateway.log)"

@@ -4,12 +4,11 @@ import dev.modelmanager.gateway.pipeline.FilterResult;
 import dev.modelmanager.gateway.pipeline.GatewayRequest;
 import dev.modelmanager.gateway.pipeline.ImmediateFilter;
 import dev.modelmanager.model.security.Caller;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -25,15 +24,13 @@ import java.util.regex.Pattern;
  * #ROUTE_TEMPLATE} attribute. Writing happens in the background ({@link AuditTrail#record}) and can
  * never change the response.
  */
-@ApplicationScoped
+@Singleton
 public class AuditFilter implements ImmediateFilter {
   public static final int ORDER = 1;
 
   /** The request attribute where the authorization filter puts the matched route template. */
   public static final String ROUTE_TEMPLATE = "routeTemplate";
 
-  private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
-  private static final Set<Integer> DENIED = Set.of(401, 403, 429);
   private static final Pattern UUID =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -69,7 +66,10 @@ public class AuditFilter implements ImmediateFilter {
 
   /** Whether a request with this method and final status belongs in the trail. */
   public static boolean recorded(String method, int status) {
-    return MUTATING.contains(method) || DENIED.contains(status);
+    return switch (method) {
+      case "POST", "PUT", "PATCH", "DELETE" -> true;
+      default -> status == 401 || status == 403 || status == 429;
+    };
   }
 
   /** The entry for {@code request} answered with {@code status}. */

@@ -49,7 +49,12 @@ public final class ServiceRoutes {
 
   /** True when the gateway itself serves {@code path}. */
   public static boolean isOwn(String path) {
-    return OWN_PREFIXES.stream().anyMatch(p -> matches(path, p));
+    for (String prefix : OWN_PREFIXES) {
+      if (matches(path, prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True for paths under {@code /api/v1}. */
@@ -58,7 +63,9 @@ public final class ServiceRoutes {
   }
 
   // "/api/v1/models" matches "/api/v1/models" and "/api/v1/models/x", never "/api/v1/modelsx".
+  // Runs several times on every request: no string is built.
   private static boolean matches(String path, String prefix) {
-    return path.equals(prefix) || path.startsWith(prefix + "/");
+    return path.startsWith(prefix)
+        && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
   }
 }

@@ -1,9 +1,9 @@
 package dev.modelmanager.gateway.pipeline;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * verdict is known at once ({@link GatewayFilter#decideNow}) costs a call; only a filter that must
  * wait (a token not yet verified, a session to decrypt) makes the rest of the chain asynchronous.
  */
-@ApplicationScoped
+@Singleton
 public class FilterChain {
   private final List<GatewayFilter> filters;
 

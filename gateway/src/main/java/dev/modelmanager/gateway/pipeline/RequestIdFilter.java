@@ -1,14 +1,14 @@
 package dev.modelmanager.gateway.pipeline;
 
 import dev.modelmanager.kit.web.RequestId;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.jboss.logging.MDC;
 
 /**
  * Keeps a well-formed incoming {@code X-Request-ID} or replaces it with a new one, so the target (a
  * service, or the kit's filters on the gateway's own endpoints) sees the same id.
  */
-@ApplicationScoped
+@Singleton
 public class RequestIdFilter implements ImmediateFilter {
   public static final int ORDER = 0;
 

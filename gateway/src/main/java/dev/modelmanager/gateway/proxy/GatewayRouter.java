@@ -35,6 +35,10 @@ import org.jboss.logging.Logger;
 /**
  * The gateway's front door on Quarkus's Vert.x router: every request goes through the {@link
  * FilterChain} first, then to a service's reverse proxy or on to the gateway's own endpoints.
+ *
+ * <p>The beans every request goes through (the chain, its filters, the token service and cache, the
+ * proxies) are {@code @Singleton}: an {@code @ApplicationScoped} bean is reached through a client
+ * proxy that looks the instance up on every call.
  */
 @ApplicationScoped
 public class GatewayRouter {

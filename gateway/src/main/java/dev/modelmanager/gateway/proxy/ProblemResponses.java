@@ -9,13 +9,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Problem bodies for answers the gateway writes below JAX-RS (proxy failures, unknown routes), in
  * the same shape as the kit's mappers.
  */
-@ApplicationScoped
+@Singleton
 public class ProblemResponses {
   /** Where the router keeps the request id on the routing context. */
   public static final String REQUEST_ID = "mm.gateway.request-id";

@@ -5,8 +5,8 @@ import dev.modelmanager.model.problem.Problem;
 import dev.modelmanager.model.problem.ProblemType;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +15,7 @@ import java.util.Optional;
  * declared body length (413), each answered as a problem. The HTTP decoder's own limits are set
  * well above these (application.properties) so that these, not its bare error pages, apply.
  */
-@ApplicationScoped
+@Singleton
 public class RequestLimits {
   private final int maxUriLength;
   private final long maxHeaderBytes;

@@ -9,7 +9,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * long, so the gateway's own queueing is never answered as an error; the idle timeout turns a
  * silent service into a 504, and the total deadline bounds a service that trickles.
  */
-@ApplicationScoped
+@Singleton
 public class ServiceProxies {
   private final Vertx vertx;
   private final HttpClientOptions clientOptions;

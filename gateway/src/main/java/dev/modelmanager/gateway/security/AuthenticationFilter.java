@@ -8,8 +8,8 @@ import dev.modelmanager.model.problem.ProblemType;
 import dev.modelmanager.model.security.ApiTokenFormat;
 import dev.modelmanager.model.security.Caller;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * a credential that does not check out is a 401 problem, and too many of those from one address a
  * 429.
  */
-@ApplicationScoped
+@Singleton
 public class AuthenticationFilter implements GatewayFilter {
   public static final int ORDER = 100;
   public static final String API_KEY_HEADER = "X-API-Key";

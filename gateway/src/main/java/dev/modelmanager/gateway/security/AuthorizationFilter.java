@@ -7,8 +7,8 @@ import dev.modelmanager.gateway.pipeline.GatewayRequest;
 import dev.modelmanager.gateway.pipeline.ImmediateFilter;
 import dev.modelmanager.model.problem.ProblemType;
 import dev.modelmanager.model.security.Caller;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * for an anonymous caller); a rule the caller's role or token scopes do not meet → 403. Paths
  * outside {@code /api/} (the web UI, API docs, health and metrics) are public.
  */
-@ApplicationScoped
+@Singleton
 public class AuthorizationFilter implements ImmediateFilter {
   public static final int ORDER = 200;
 

@@ -6,8 +6,8 @@ import dev.modelmanager.model.security.Caller;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -33,7 +33,7 @@ import org.jboss.logging.Logger;
  * set the custom header without a CORS preflight the gateway refuses. Bearer and API-key requests
  * need no such header: a browser never adds those by itself.
  */
-@ApplicationScoped
+@Singleton
 public class BrowserSession {
   /** quarkus-oidc's session cookie of tenant {@code web} (possibly chunked: {@code …_chunk_1}). */
   public static final String SESSION_COOKIE = "q_session_web";

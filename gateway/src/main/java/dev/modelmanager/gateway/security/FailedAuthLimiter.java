@@ -2,8 +2,8 @@ package dev.modelmanager.gateway.security;
 
 import dev.modelmanager.gateway.config.AuthConfig;
 import dev.modelmanager.gateway.domain.TrustedProxies;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * address within {@code mm.auth.failures.window}, that address gets 429 until the window has
  * passed. Counted per gateway replica (each replica throttles what it sees).
  */
-@ApplicationScoped
+@Singleton
 public class FailedAuthLimiter {
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
   private final int max;

@@ -6,8 +6,8 @@ import dev.modelmanager.gateway.pipeline.ImmediateFilter;
 import dev.modelmanager.kit.security.InternalTokenConfig;
 import dev.modelmanager.model.security.InternalToken;
 import io.quarkus.runtime.LaunchMode;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import org.jboss.logging.Logger;
 
@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * authorization (200). The gateway's own endpoints keep the inbound headers: they read the caller
  * from the pipeline.
  */
-@ApplicationScoped
+@Singleton
 public class InternalTokenFilter implements ImmediateFilter {
   public static final int ORDER = 190;
 

@@ -11,8 +11,8 @@ import dev.modelmanager.model.security.Caller;
 import dev.modelmanager.model.security.Role;
 import dev.modelmanager.model.security.Scopes;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
  * own, limited to its scopes. A verified token is remembered in {@link VerifiedTokenCache}, which
  * every change to a token empties on every replica, so a revocation holds on the next request.
  */
-@ApplicationScoped
+@Singleton
 public class ApiTokenService {
   private static final Logger LOG = Logger.getLogger(ApiTokenService.class);
   private static final String ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";

@@ -6,10 +6,10 @@ import dev.modelmanager.kit.config.KitConfig;
 import dev.modelmanager.kit.store.PgListener;
 import dev.modelmanager.kit.store.StoreSelector;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +36,7 @@ import org.jboss.logging.Logger;
  *       checked on every use, not only at lookup.
  * </ul>
  */
-@ApplicationScoped
+@Singleton
 public class VerifiedTokenCache {
   private static final Logger LOG = Logger.getLogger(VerifiedTokenCache.class);
 

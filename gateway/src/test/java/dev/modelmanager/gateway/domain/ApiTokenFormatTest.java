@@ -49,4 +49,21 @@ class ApiTokenFormatTest {
     assertThat(ApiTokenFormat.wellFormed(token.substring(0, token.length() - 1))).isFalse();
     assertThat(ApiTokenFormat.wellFormed(null)).isFalse();
   }
+
+  @Test
+  void onlyTheExactShapeIsWellFormed() {
+    String token = ApiTokenFormat.generate();
+    assertThat(ApiTokenFormat.wellFormed("xx_" + token.substring(3))).isFalse();
+    assertThat(ApiTokenFormat.wellFormed(token + "0")).isFalse();
+    assertThat(ApiTokenFormat.wellFormed("")).isFalse();
+    // A character outside base62, in the secret and in the checksum.
+    assertThat(ApiTokenFormat.wellFormed(token.substring(0, 5) + "-" + token.substring(6)))
+        .isFalse();
+    assertThat(ApiTokenFormat.wellFormed(token.substring(0, 50) + "_" + token.substring(51)))
+        .isFalse();
+    // A checksum that is right for another secret.
+    String other = ApiTokenFormat.generate();
+    assertThat(ApiTokenFormat.wellFormed(token.substring(0, 46) + other.substring(46)))
+        .isEqualTo(token.substring(46).equals(other.substring(46)));
+  }
 }

@@ -43,8 +43,23 @@ class ServiceRoutesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/v1/modelsx", "/api/v1/catalogue", "/api/v2/models", "/models"})
+  @ValueSource(
+      strings = {
+        "/api/v1/modelsx",
+        "/api/v1/catalogue",
+        "/api/v2/models",
+        "/models",
+        "/api/v1/tokensx",
+        "/api/v1/me2"
+      })
   void aPrefixMatchesWholeSegmentsOnly(String path) {
     assertThat(ServiceRoutes.serviceFor(path)).isEmpty();
+    assertThat(ServiceRoutes.isOwn(path)).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"/api/v1, true", "/api/v1/x, true", "/api/v10, false", "/api/v, false", "/, false"})
+  void theApiIsEverythingUnderApiV1(String path, boolean api) {
+    assertThat(ServiceRoutes.isApi(path)).isEqualTo(api);
   }
 }
