@@ -54,7 +54,7 @@ public class AuthorizationFilter implements ImmediateFilter {
         return FilterResult.proceed(); // nothing answers there: the router's 404
       }
       if (caller.isEmpty()) {
-        return unauthenticated();
+        return unauthenticated(request);
       }
       List<String> allowed = rules.methodsFor(path);
       if (!allowed.isEmpty()) {
@@ -77,12 +77,7 @@ public class AuthorizationFilter implements ImmediateFilter {
       return FilterResult.proceed();
     }
     if (caller.isEmpty()) {
-      return request.attributes().get(BrowserSession.ENDED) instanceof String ended
-          ? FilterResult.reject(
-              ProblemType.UNAUTHORIZED.problem(
-                  "The browser session cookie gives no caller (" + ended + ")"),
-              Map.of("WWW-Authenticate", AuthenticationFilter.CHALLENGE))
-          : unauthenticated();
+      return unauthenticated(request);
     }
     Caller c = caller.get();
     if (!c.may(rule.role(), rule.scope())) {
@@ -103,7 +98,14 @@ public class AuthorizationFilter implements ImmediateFilter {
     return FilterResult.proceed();
   }
 
-  private static FilterResult unauthenticated() {
+  /** The 401, with the reason a browser session cookie gave no caller when there was one. */
+  private static FilterResult unauthenticated(GatewayRequest request) {
+    if (request.attributes().get(BrowserSession.ENDED) instanceof String ended) {
+      return FilterResult.reject(
+          ProblemType.UNAUTHORIZED.problem(
+              "The browser session cookie gives no caller (" + ended + ")"),
+          Map.of("WWW-Authenticate", AuthenticationFilter.CHALLENGE));
+    }
     return FilterResult.reject(
         ProblemType.UNAUTHORIZED.problem(
             "Authentication required: send 'Authorization: Bearer <token>' (an mm_ API token or"
