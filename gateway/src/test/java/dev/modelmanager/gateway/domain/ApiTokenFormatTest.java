@@ -66,4 +66,18 @@ class ApiTokenFormatTest {
     assertThat(ApiTokenFormat.wellFormed(token.substring(0, 46) + other.substring(46)))
         .isEqualTo(token.substring(46).equals(other.substring(46)));
   }
+
+  /** The stored form is the token's SHA-256 in hex, the same on every call and every thread. */
+  @Test
+  void theStoredFormIsTheSha256OfTheToken() throws Exception {
+    String expected = "3681ba5cf12597443ae5fcc80127576a7dac43f07f5fd48cd4c8e0d90e5660a4";
+    assertThat(ApiTokenFormat.hash("mm_example")).isEqualTo(expected);
+    assertThat(ApiTokenFormat.hash("mm_example")).isEqualTo(expected);
+    assertThat(ApiTokenFormat.hash("mm_other")).isNotEqualTo(expected);
+    String[] onAnotherThread = new String[1];
+    Thread thread = new Thread(() -> onAnotherThread[0] = ApiTokenFormat.hash("mm_example"));
+    thread.start();
+    thread.join();
+    assertThat(onAnotherThread[0]).isEqualTo(expected);
+  }
 }
