@@ -5,8 +5,11 @@
  * <p>How a request flows:
  *
  * <ol>
- *   <li>{@link dev.modelmanager.gateway.proxy.GatewayRouter} registers one Vert.x route ahead of
- *       RESTEasy. It pauses the request body, wraps the request in a {@link
+ *   <li>{@link dev.modelmanager.gateway.proxy.GatewayRouter} takes the request in: a request for a
+ *       service that carries no cookie and no {@code Origin} (API clients) from a filter ahead of
+ *       Quarkus's CORS and security handlers, which it does not need; any other (the browser
+ *       session's, a cross-origin one, the gateway's own endpoints) from a route ahead of RESTEasy,
+ *       after those handlers. It pauses the request body, wraps the request in a {@link
  *       dev.modelmanager.gateway.pipeline.GatewayRequest} (method, path, headers, the target
  *       service or the gateway itself, attributes) and hands it to the {@link
  *       dev.modelmanager.gateway.pipeline.FilterChain}.
@@ -24,12 +27,16 @@
  * </ol>
  *
  * <p>Filters present today: {@link dev.modelmanager.gateway.pipeline.RequestIdFilter} (order
- * {@value dev.modelmanager.gateway.pipeline.RequestIdFilter#ORDER}) and {@link
+ * {@value dev.modelmanager.gateway.pipeline.RequestIdFilter#ORDER}), {@link
  * dev.modelmanager.gateway.audit.AuditFilter} (order {@value
  * dev.modelmanager.gateway.audit.AuditFilter#ORDER}: it only registers a response listener, early,
- * so that requests rejected by the authentication or authorization band are audited too). To add
- * authentication, RBAC or audit later, write an {@code @ApplicationScoped} bean implementing {@code
- * GatewayFilter} with an order from the bands below; nothing else changes:
+ * so that requests rejected by the authentication or authorization band are audited too), {@link
+ * dev.modelmanager.gateway.security.AuthenticationFilter}, {@link
+ * dev.modelmanager.gateway.security.InternalTokenFilter} and {@link
+ * dev.modelmanager.gateway.security.AuthorizationFilter}. A new one is a {@code @Singleton} bean
+ * (every request calls it; an {@code @ApplicationScoped} bean's client proxy would look it up on
+ * each call) implementing {@code GatewayFilter} with an order from the bands below; nothing else
+ * changes:
  *
  * <ul>
  *   <li>{@code 0–99}: request identity and tracing (request id);
