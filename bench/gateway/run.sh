@@ -78,11 +78,15 @@ mkdir -p "$WORK/keys"
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/keys/internal.key.pem" 2>/dev/null
 openssl pkey -in "$WORK/keys/internal.key.pem" -pubout -out "$WORK/keys/internal.pub.pem" 2>/dev/null
 
-# No Kafka here: the relay and the intake are off; the measured path never touches them.
+# No Kafka here: the relay and the intake are off; the measured path never touches them. The event
+# producer still exists and would retry its unreachable broker every second (and log a warning each
+# time): once a minute is enough.
+NO_BROKER_OPTS=(-Dmp.messaging.outgoing.mm-events.reconnect.backoff.ms=30000
+  -Dmp.messaging.outgoing.mm-events.reconnect.backoff.max.ms=60000)
 env MM_STORE=sqlite MM_SQLITE_PATH="$WORK/discovery.sqlite" QUARKUS_HTTP_PORT="$DISCOVERY_PORT" \
   MM_INTERNAL_TOKEN_PUBLIC_KEY="$WORK/keys/internal.pub.pem" MM_INTERNAL_TOKEN_REQUIRED=false \
   HF_ENDPOINT="http://127.0.0.1:$HUB_PORT" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MM_OUTBOX_ENABLED=false \
-  java -Xms256m -Xmx512m -jar discovery-service/target/quarkus-app/quarkus-run.jar >"$WORK/discovery.log" 2>&1 &
+  java -Xms256m -Xmx512m "${NO_BROKER_OPTS[@]}" -jar discovery-service/target/quarkus-app/quarkus-run.jar >"$WORK/discovery.log" 2>&1 &
 PIDS+=($!)
 DISCOVERY_PID=$!
 # Workers: by default each proxy runs as it would in production, at its own default (nginx: one
@@ -110,7 +114,7 @@ env MM_STORE="$GATEWAY_STORE" MM_SCHEMA=gateway_bench MM_SQLITE_PATH="$WORK/gate
   MM_INTERNAL_TOKEN_PRIVATE_KEY="$WORK/keys/internal.key.pem" MM_AUTH_BOOTSTRAP_TOKEN_FILE="$WORK/admin-token" \
   MM_AUDIT_KEY_DIR="$WORK/keys" MM_NOTIFY_ENABLED=false \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MM_OUTBOX_ENABLED=false \
-  java -Xms256m -Xmx512m -Dmp.messaging.incoming.mm-intake.enabled=false \
+  java -Xms256m -Xmx512m -Dmp.messaging.incoming.mm-intake.enabled=false "${NO_BROKER_OPTS[@]}" \
   ${GATEWAY_LOOPS:+-Dquarkus.vertx.event-loops-pool-size="$GATEWAY_LOOPS"} ${MM_BENCH_GATEWAY_OPTS:-} \
   -jar gateway/target/quarkus-app/quarkus-run.jar >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
