@@ -12,14 +12,37 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestIdTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"abc-123", "0HN4:00000001", "trace.span_1", "7c9e6679-7425-40de-944b"})
+  @ValueSource(
+      strings = {
+        "abc-123",
+        "0HN4:00000001",
+        "trace.span_1",
+        "7c9e6679-7425-40de-944b",
+        "AZaz09.:_-",
+        "9"
+      })
   void aWellFormedIncomingIdIsKept(String incoming) {
     assertThat(RequestId.acceptOrCreate(incoming)).isEqualTo(incoming);
   }
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"has space", "<script>", "a\nb", "ünïcode", "semi;colon"})
+  @ValueSource(
+      strings = {
+        "has space",
+        "<script>",
+        "a\nb",
+        "ünïcode",
+        "semi;colon",
+        // Each just outside a range of the accepted characters.
+        "a/b",
+        "a@b",
+        "a[b",
+        "a`b",
+        "a{b",
+        "a,b",
+        "a~b"
+      })
   void anythingElseIsReplacedByAFreshUuid(String incoming) {
     String id = RequestId.acceptOrCreate(incoming);
     assertThat(id).isNotEqualTo(incoming);
